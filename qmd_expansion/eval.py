@@ -186,7 +186,8 @@ def main(argv=None):
     try:
         if a.compare:
             ra, rb = (json.loads(Path(f).read_text()) for f in a.compare)
-            print(compare(ra, rb, names=tuple(Path(f).stem for f in a.compare)).to_string(index=False))
+            names = tuple(Path(f).stem for f in a.compare)
+            print(compare(ra, rb, names=names if names[0] != names[1] else ("A", "B")).to_string(index=False))
             for f, r in zip(a.compare, (ra, rb)): print(f"{f}: average {r['summary']['average']:.1%}, Excellent {r['summary']['ratings']['Excellent']}/{r['summary']['queries']}")
             return 0
         if a.score_only: res = score_file(a.score_only)

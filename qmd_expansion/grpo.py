@@ -201,7 +201,7 @@ def train_grpo(cfg: GRPORunConfig, resume: bool = True, callbacks=()) -> dict:
     plot_curves(hist, out / "curves.png", f"GRPO {cfg.model} ({summary['steps']} steps, lr {cfg.grpo.lr}, beta {cfg.grpo.beta})")
     return summary
 
-# %% ../nbs/03_grpo.ipynb #dd3bbc67
+# %% ../nbs/03_grpo.ipynb #7bbc75eb
 def main(argv=None):
     "Console entry point `qmdx-grpo`."
     p = argparse.ArgumentParser(prog="qmdx-grpo", description="GRPO on the merged SFT model with the project's reward.")
@@ -219,5 +219,5 @@ def main(argv=None):
     print(json.dumps({k: v for k, v in s.items() if k not in ("config", "log_history")}, indent=2))
     return 0
 
-# %% ../nbs/03_grpo.ipynb #7bbc75eb
+# %% ../nbs/03_grpo.ipynb #e14d22f9
 if __name__ == "__main__" and not hasattr(__import__("builtins"), "get_ipython"): sys.exit(main())  # `python -m`, not a notebook

@@ -53,7 +53,7 @@ def terms_match(a: str, b: str) -> bool:
     return len(short) >= 3 and long.startswith(short)
 
 # %% ../nbs/00_reward.ipynb #4f546814
-_NEGATION = re.compile(r"(?<!\S)-\S+")
+_NEGATION = re.compile(r"(?<!\S)-(?!-)\S+")  # `-term`; a `--flag` is not a negation
 
 def content_terms(text: str) -> list[str]:
     "Lower-cased non-stopword terms, without `-negated` terms (they exclude documents, they do not match them)."
@@ -315,16 +315,18 @@ class Score:
     def as_dict(self) -> dict: return asdict(self)
 
 # %% ../nbs/00_reward.ipynb #825934f5
-def _hard_failure(e: Expansion) -> str | None:
+def _hard_failure(query: str, e: Expansion) -> str | None:
     if e.leaked: return f"chat-template leakage: {e.leaked[0]!r}"
     if e.invalid: return f"line without a lex:/vec:/hyde: prefix: {e.invalid[0][:60]!r}"
     if not (e.lex or e.vec): return "no lex and no vec line"
+    if not any(qmd_keeps_line(query, l) for l in e.lex + e.vec):
+        return "no lex or vec line shares a term with the query (QMD drops them all and falls back to the raw query)"
     return None
 
 def score_expansion(query: str, text: str) -> Score:
     "Score `text` (a model completion) as an expansion of `query`, with every dimension and deduction."
     e, entities = parse_expansion(text), extract_entities(query)
-    s = Score(query=query, parsed=e, entities=entities, hard_failure=_hard_failure(e))
+    s = Score(query=query, parsed=e, entities=entities, hard_failure=_hard_failure(query, e))
     if s.hard_failure:
         s.deductions = [f"Hard failure: {s.hard_failure}"]
         return s

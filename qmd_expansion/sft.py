@@ -216,7 +216,7 @@ def push_adapter(adapter_dir: Path, repo_id: str):
     api.create_repo(repo_id, exist_ok=True)
     api.upload_folder(folder_path=str(adapter_dir), repo_id=repo_id)
 
-# %% ../nbs/02_sft.ipynb #60259925
+# %% ../nbs/02_sft.ipynb #edcaf13c
 def main(argv=None):
     "Console entry point `qmdx-sft`."
     p = argparse.ArgumentParser(prog="qmdx-sft", description="Supervised fine-tuning of a query-expansion LoRA adapter.")
@@ -234,5 +234,5 @@ def main(argv=None):
     print(f"adapter: {rooted(cfg.output_dir) / 'adapter'}")
     return 0
 
-# %% ../nbs/02_sft.ipynb #edcaf13c
+# %% ../nbs/02_sft.ipynb #31ef139f
 if __name__ == "__main__" and not hasattr(__import__("builtins"), "get_ipython"): sys.exit(main())  # `python -m`, not a notebook
