@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
 
-.PHONY: setup main test nbdev-test export execute bench lab
+.PHONY: setup main test nbdev-test export execute bench lab docs
 
 setup: $(STAMP)
 
@@ -35,8 +35,12 @@ execute: $(STAMP)                        ## re-run notebooks in place so their c
 	cd nbs && ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.kernel_name=python3 $(notdir $(NB))
 	$(BIN)/nbdev_clean
 
-bench: $(STAMP)                          ## throughput benchmarks (not tests)
+bench: $(STAMP)                          ## throughput benchmarks (not tests): reward scoring, SFT chosen vs naive
 	$(BIN)/qmdx-reward bench --seconds 5
+	$(BIN)/qmdx-sft --config configs/sft-cpu.yaml --bench 8
 
 lab: $(STAMP)                            ## JupyterLab on the notebooks with the project's kernel
-	$(BIN)/jupyter lab --notebook-dir nbs
+	$(BIN)/jupyter lab --notebook-dir nbs $(if $(filter 0,$(shell id -u)),--allow-root) $(ARGS)
+
+docs: $(STAMP)                           ## offline docs site in _docs/ (executes the notebooks, cached in _proc/docs)
+	$(BIN)/qmdx-docs $(ARGS)

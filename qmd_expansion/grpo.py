@@ -16,7 +16,7 @@ from .reward import reward_fn, score_expansion, completion_text
 from .prompt import query_from_prompt
 from .data import prepare
 from .models import load_model, record_base, adapter_base, resolve_model
-from .sft import LoraSettings, load_config, ConfigError, rooted, last_checkpoint, _atomic_dir, _atomic_text
+from .sft import LoraSettings, load_config, ConfigError, rooted, last_checkpoint, text_progress, _atomic_dir, _atomic_text
 from .eval import Sampling, generate_expansions
 
 # %% ../nbs/03_grpo.ipynb #22532499
@@ -163,7 +163,7 @@ def grpo_trainer(cfg: GRPORunConfig, out: Path, callbacks=()):
     lora = LoraConfig(r=cfg.lora.r, lora_alpha=cfg.lora.alpha, lora_dropout=cfg.lora.dropout, target_modules=cfg.lora.targets, task_type="CAUSAL_LM")
     trainer = GRPOTrainer(model=model, reward_funcs=[reward_function(n) for n in cfg.rewards], args=args,
                           train_dataset=grpo_dataset(cfg, out), processing_class=tok, peft_config=lora, callbacks=list(callbacks))
-    return trainer, tok
+    return text_progress(trainer), tok
 
 def plot_curves(history: list, path: Path, title: str):
     "Reward, KL, completion length and zero-variance share per logged step."
