@@ -377,7 +377,7 @@ def hf_expander(spec: str, sft: str | None = None, batch_size: int = 8, seed: in
     def expand(queries):
         from qmd_expansion.eval import generate_expansions, Sampling
         from qmd_expansion.models import load_model
-        if not loaded: loaded["m"], loaded["t"] = load_model(spec, sft=sft)
+        if not loaded: loaded["m"], loaded["t"] = load_model(spec, sft=sft, merge=True)
         gens = generate_expansions(loaded["m"], loaded["t"], list(queries), sampling=Sampling(greedy=greedy),
                                    batch_size=batch_size, seed=seed)
         return [g.text for g in gens]
