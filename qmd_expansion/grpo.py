@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['BETA_ZERO_WARNING', 'DIMENSIONS', 'REWARDS', 'GRPOSettings', 'GRPORunConfig', 'check_config', 'rubric_reward',
            'reward_function', 'merged_policy', 'grpo_dataset', 'group_stats', 'dry_run', 'grpo_trainer', 'plot_curves',
-           'train_grpo', 'main']
+           'train_grpo', 'experiment_record', 'experiment_table', 'main']
 
 # %% ../nbs/03_grpo.ipynb #e2f2431e
 import json, os, sys, time, argparse, warnings, importlib, statistics, dataclasses
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import yaml
 from .reward import reward_fn, score_expansion, completion_text
-from .prompt import query_from_prompt
+from .prompt import query_from_prompt, build_messages
 from .data import prepare
 from .models import load_model, record_base, adapter_base, resolve_model
 from .sft import LoraSettings, load_config, ConfigError, rooted, last_checkpoint, text_progress, _atomic_dir, _atomic_text
@@ -55,6 +55,8 @@ class GRPORunConfig:
     output_dir: str = "runs/grpo"
     exclude_queries: list[str] = field(default_factory=lambda: ["evals/queries.txt"])
     max_prompts: int = 0                # 0: every training query
+    beir_prompts: str = ""              # a BEIR directory: its judged queries of `beir_split` are the prompts instead of `data`
+    beir_split: str = "train"
     rewards: list[str] = field(default_factory=lambda: ["reward"])
     reward_weights: list[float] = field(default_factory=list)
     push_to_hub: str | None = None
@@ -112,13 +114,19 @@ def merged_policy(cfg: GRPORunConfig, device=None):
 def grpo_dataset(cfg: GRPORunConfig, work: Path):
     "A `datasets.Dataset` of conversational prompts with their `query` column (training split only)."
     from datasets import Dataset
-    prepare([rooted(d) for d in cfg.data], work / "data", 0.0, cfg.grpo.seed,
-            [rooted(q) for q in cfg.exclude_queries if rooted(q).exists()], save_datasets=False)
-    rows = [json.loads(l) for l in (work / "data" / "train.jsonl").read_text().splitlines()]
-    ds = Dataset.from_list([{"prompt": r["prompt"], "query": r["query"]} for r in rows]).shuffle(seed=cfg.grpo.seed)
+    if cfg.beir_prompts:
+        from qmd_expansion.retrieval import load_beir
+        bench = load_beir(rooted(cfg.beir_prompts), cfg.beir_split)
+        rows = [{"prompt": build_messages(bench.queries[q]), "query": bench.queries[q], "query_id": q} for q in sorted(bench.qrels)]
+    else:
+        prepare([rooted(d) for d in cfg.data], work / "data", 0.0, cfg.grpo.seed,
+                [rooted(q) for q in cfg.exclude_queries if rooted(q).exists()], save_datasets=False)
+        rows = [{"prompt": r["prompt"], "query": r["query"]}
+                for r in map(json.loads, (work / "data" / "train.jsonl").read_text().splitlines())]
+    ds = Dataset.from_list(rows).shuffle(seed=cfg.grpo.seed)
     return ds.select(range(min(cfg.max_prompts, len(ds)))) if cfg.max_prompts else ds
 
-# %% ../nbs/03_grpo.ipynb #696e6b80
+# %% ../nbs/03_grpo.ipynb #dcb980e0
 def group_stats(queries, groups) -> dict:
     "Reward statistics of completion groups (one list of texts per query)."
     scores = [[score_expansion(q, t) for t in g] for q, g in zip(queries, groups)]
@@ -141,7 +149,7 @@ def dry_run(cfg: GRPORunConfig, prompts: int = 8) -> dict:
     groups = [[x.text for x in gens[i * g.num_generations:(i + 1) * g.num_generations]] for i in range(len(queries))]
     return {"config": asdict(cfg), **group_stats(queries, groups), "examples": [{"query": q, "completions": grp[:2]} for q, grp in zip(queries[:2], groups)]}
 
-# %% ../nbs/03_grpo.ipynb #4658ef27
+# %% ../nbs/03_grpo.ipynb #b37ca4af
 def grpo_trainer(cfg: GRPORunConfig, out: Path, callbacks=()):
     "The configured `GRPOTrainer` and tokenizer."
     import torch
@@ -201,7 +209,36 @@ def train_grpo(cfg: GRPORunConfig, resume: bool = True, callbacks=()) -> dict:
     plot_curves(hist, out / "curves.png", f"GRPO {cfg.model} ({summary['steps']} steps, lr {cfg.grpo.lr}, beta {cfg.grpo.beta})")
     return summary
 
-# %% ../nbs/03_grpo.ipynb #7bbc75eb
+# %% ../nbs/03_grpo.ipynb #e14d22f9
+def experiment_record(name: str, evals: list, summary: dict | None = None, command: str = "") -> dict:
+    "One experiment: GRPO settings and training summary (`None` for the SFT baseline) with its eval summaries, one per seed."
+    rec = {"name": name, "command": command, "evals": [{"seed": e["settings"]["seed"], **e["summary"]} for e in evals]}
+    if summary:
+        c, g = summary["config"], summary["config"]["grpo"]
+        rec["settings"] = {"lr": g["lr"], "lora": f"r{c['lora']['r']} {'/'.join(t.removesuffix('_proj') for t in c['lora']['targets'])}",
+                           "loss": g["loss_type"], "generations": g["num_generations"], "temperature": g["temperature"],
+                           "beta": g["beta"], "steps": summary["steps"], "rewards": "+".join(n.rsplit(":", 1)[-1] for n in c["rewards"])}
+        rec["train"] = {k: summary[k] for k in ("train_seconds", "final_kl", "final_reward")}
+        rec["log_history"] = summary["log_history"]
+    return rec
+
+def experiment_table(records: list):
+    "SFT vs GRPO: mean and range over seeds of the average reward, Excellent count and format-valid rate, with each run's settings and KL."
+    import pandas as pd
+    rows = []
+    for r in records:
+        ev, st = r["evals"], r.get("settings", {})
+        avg = [e["average"] for e in ev]
+        rows.append({"model": r["name"], **{k: st.get(k, "-") for k in ("lr", "lora", "loss", "generations", "temperature", "beta", "steps", "rewards")},
+                     "lr": f"{st['lr']:g}" if st else "-",
+                     "KL": f"{r['train']['final_kl']:.2g}" if "train" in r else "-", "seeds": len(ev),
+                     "avg reward": f"{statistics.mean(avg):.1%} ({min(avg):.1%}-{max(avg):.1%})",
+                     "Excellent": f"{statistics.mean(e['ratings']['Excellent'] for e in ev):.1f}/{ev[0]['queries']}",
+                     "format-valid": f"{statistics.mean(e['format_valid_rate'] for e in ev):.1%}",
+                     "stopped": f"{statistics.mean(e['stop_rate'] for e in ev):.1%}"})
+    return pd.DataFrame(rows)
+
+# %% ../nbs/03_grpo.ipynb #6177735d
 def main(argv=None):
     "Console entry point `qmdx-grpo`."
     p = argparse.ArgumentParser(prog="qmdx-grpo", description="GRPO on the merged SFT model with the project's reward.")
@@ -219,5 +256,5 @@ def main(argv=None):
     print(json.dumps({k: v for k, v in s.items() if k not in ("config", "log_history")}, indent=2))
     return 0
 
-# %% ../nbs/03_grpo.ipynb #e14d22f9
+# %% ../nbs/03_grpo.ipynb #2f753afd
 if __name__ == "__main__" and not hasattr(__import__("builtins"), "get_ipython"): sys.exit(main())  # `python -m`, not a notebook

@@ -29,7 +29,7 @@ STAGES = {
     "sft": Stage("02_sft.ipynb", {"output_dir": "."}, {"adapter": "full/adapter"}),
     "grpo": Stage("03_grpo.ipynb", {"output_dir": "."}, {"adapter": "grpo/adapter"}),
     "eval": Stage("04_eval.ipynb", {"output": "eval.json"}, {"result": "eval.json"}),
-    "gguf": Stage("05_gguf.ipynb", {"output_dir": "."}),
+    "gguf": Stage("05_gguf.ipynb", {"output_dir": "export"}, {"manifest": "export/export.json", "report": "export/report.json"}),
     "retrieval": Stage("06_retrieval.ipynb", {"expansion_cache": "expansions.jsonl"}),
 }
 CHAIN = ("data", "sft", "grpo", "eval", "gguf")

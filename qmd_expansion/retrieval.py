@@ -4,11 +4,11 @@
 
 # %% auto #0
 __all__ = ['CJK', 'LIST_SIZE', 'EMBED_PACKAGE', 'LINE_TYPES', 'STRONG_SIGNAL', 'METRICS', 'METRIC_NAMES', 'retrieval_reward',
-           'BeirError', 'Beir', 'read_qrels', 'load_beir', 'space_cjk', 'fts5_query', 'FtsIndex', 'Embedder',
-           'load_embedder', 'corpus_hash', 'VectorIndex', 'qmd_lines', 'rrf', 'strong_signal', 'Retriever',
-           'Bm25Baseline', 'evaluate', 'mean_metrics', 'paired_randomization', 'compare', 'read_gold', 'ExpansionCache',
-           'model_fingerprint', 'hf_expander', 'Condition', 'ablations', 'run_conditions', 'format_table',
-           'default_fixture', 'make_retrieval_reward', 'main']
+           'train_retrieval_reward', 'BeirError', 'Beir', 'read_qrels', 'load_beir', 'space_cjk', 'fts5_query',
+           'FtsIndex', 'Embedder', 'load_embedder', 'corpus_hash', 'VectorIndex', 'qmd_lines', 'rrf', 'strong_signal',
+           'Retriever', 'Bm25Baseline', 'evaluate', 'mean_metrics', 'paired_randomization', 'compare', 'read_gold',
+           'ExpansionCache', 'model_fingerprint', 'hf_expander', 'Condition', 'ablations', 'run_conditions',
+           'format_table', 'default_fixture', 'make_retrieval_reward', 'main']
 
 # %% ../nbs/06_retrieval.ipynb #fad94684
 import json, os, re, sys, time, argparse, functools, hashlib, sqlite3, tempfile
@@ -443,12 +443,12 @@ def _completion_text(c) -> str:
     if isinstance(c, str): return c
     return "".join(m.get("content", "") for m in c if m.get("role", "assistant") == "assistant")
 
-def make_retrieval_reward(beir_dir=None, metric: str = "nDCG@10", retriever: Retriever | None = None):
-    "A TRL reward function: gain in `metric` of each completion's expansion over the raw query."
+def make_retrieval_reward(beir_dir=None, metric: str = "nDCG@10", retriever: Retriever | None = None, split: str = "test"):
+    "A TRL reward function: gain in `metric` of each completion's expansion over the raw query (judgments of `split`)."
     state = {}
     def retrieval_reward(prompts=None, completions=None, query=None, **kwargs) -> list:
         if "bench" not in state:
-            state["bench"] = load_beir(beir_dir or default_fixture())
+            state["bench"] = load_beir(beir_dir or default_fixture(), split)
             state["r"] = retriever or Retriever.build(state["bench"].corpus)
             state["by_text"] = {" ".join(t.lower().split()): q for q, t in state["bench"].queries.items()}
             state["raw"] = {}
@@ -470,8 +470,9 @@ def make_retrieval_reward(beir_dir=None, metric: str = "nDCG@10", retriever: Ret
     return retrieval_reward
 
 retrieval_reward = make_retrieval_reward()
+train_retrieval_reward = make_retrieval_reward(split="train")
 
-# %% ../nbs/06_retrieval.ipynb #37baf334
+# %% ../nbs/06_retrieval.ipynb #5d881110
 def main(argv=None):
     "Console entry point `qmdx-retrieval`."
     p = argparse.ArgumentParser(prog="qmdx-retrieval", description="Measure QMD-style hybrid retrieval with and without query expansions.")
@@ -479,6 +480,7 @@ def main(argv=None):
     p.add_argument("--gold", nargs="?", const="", default=None, help="reference expansions JSONL (default: BEIR_DIR/gold_expansions.jsonl; give BEIR_DIR first)")
     p.add_argument("--model", help="a model to expand with: preset, directory, Hub id or LoRA adapter")
     p.add_argument("--sft-model", help="an SFT adapter to merge under --model")
+    p.add_argument("--split", default="test", help="judgments to evaluate: qrels/SPLIT.tsv (the fixture: test = all, train/dev = its GRPO split)")
     p.add_argument("--cache", help="expansion cache JSONL (default: <model cache>/retrieval/expansions.jsonl)")
     p.add_argument("--batch-size", type=int, default=8); p.add_argument("--seed", type=int, default=0)
     p.add_argument("--greedy", action="store_true", help="greedy decoding instead of QMD's sampling")
@@ -488,14 +490,14 @@ def main(argv=None):
     a = p.parse_args(argv)
     a.beir_dir = a.beir_dir or default_fixture()
     try:
-        bench = load_beir(a.beir_dir)
+        bench = load_beir(a.beir_dir, a.split)
         conds = []
         if a.gold is not None:
             gold_exp = read_gold(a.gold or Path(a.beir_dir) / "gold_expansions.jsonl", bench.queries)
             conds += ablations("gold", gold_exp) if not a.no_ablations else [Condition("gold", gold_exp)]
         if a.model:
             model_id, expand = hf_expander(a.model, a.sft_model, a.batch_size, a.seed, a.greedy)
-            qids = list(bench.queries)
+            qids = [q for q in bench.queries if q in bench.qrels]
             cache = ExpansionCache(a.cache or cache_dir() / "retrieval" / "expansions.jsonl")
             texts = dict(zip(qids, cache.expand(model_id, expand, [bench.queries[q] for q in qids])))
             conds += ablations("model", texts) if not a.no_ablations else [Condition("model", texts)]
@@ -503,7 +505,7 @@ def main(argv=None):
         print(f"error: {e}", file=sys.stderr); return 2
     start = time.time()
     result = run_conditions(bench, Retriever.build(bench.corpus, strong_signal=not a.no_strong_signal), conds)
-    result["settings"] = {"beir_dir": str(a.beir_dir), "gold": a.gold, "model": a.model, "sft_model": a.sft_model,
+    result["settings"] = {"beir_dir": str(a.beir_dir), "split": a.split, "gold": a.gold, "model": a.model, "sft_model": a.sft_model,
                           "seed": a.seed, "greedy": a.greedy, "seconds": round(time.time() - start, 1)}
     print(f"{result['queries']} judged queries, strong-signal skip {'on' if result['strong_signal'] else 'off'}")
     print(format_table(result))
@@ -514,5 +516,5 @@ def main(argv=None):
         os.replace(tmp, out)
     return 0
 
-# %% ../nbs/06_retrieval.ipynb #5d881110
+# %% ../nbs/06_retrieval.ipynb #fffdc390
 if __name__ == "__main__" and not hasattr(__import__("builtins"), "get_ipython"): sys.exit(main())  # `python -m`, not a notebook

@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['ALL_PROJECTIONS', 'ConfigError', 'from_dict', 'set_key', 'load_config', 'LoraSettings', 'TrainSettings',
-           'SFTRunConfig', 'repo_root', 'rooted', 'build_trainer', 'text_progress', 'dry_run', 'last_checkpoint',
-           'plot_loss', 'train_sft', 'push_adapter', 'throughput', 'bench', 'main']
+           'SFTRunConfig', 'repo_root', 'rooted', 'build_trainer', 'text_progress', 'stop_after', 'dry_run',
+           'last_checkpoint', 'plot_loss', 'train_sft', 'push_adapter', 'throughput', 'bench', 'main']
 
 # %% ../nbs/02_sft.ipynb #0a249619
 import json, os, sys, time, shutil, argparse, dataclasses, typing
@@ -150,6 +150,14 @@ def text_progress(trainer):
     if any(isinstance(c, NotebookProgressCallback) for c in trainer.callback_handler.callbacks):
         trainer.remove_callback(NotebookProgressCallback); trainer.add_callback(ProgressCallback)
     return trainer
+
+def stop_after(step: int):
+    "A trainer callback that ends a run after global step `step`, as a killed run would; a later run resumes from its last checkpoint."
+    from transformers import TrainerCallback
+    class StopAfter(TrainerCallback):
+        def on_step_end(self, args, state, control, **kw):
+            if state.global_step >= step: control.should_training_stop = True
+    return StopAfter()
 
 # %% ../nbs/02_sft.ipynb #1166243a
 def dry_run(cfg: SFTRunConfig, out=None) -> dict:

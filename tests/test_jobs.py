@@ -56,13 +56,21 @@ def test_local_eval_job_end_to_end_keeps_the_token_out(tmp_path):
         if f.is_file(): assert FAKE.encode() not in f.read_bytes(), f
     assert FAKE not in r.stdout + r.stderr
 
-def test_local_chain_job_feeds_sft_into_eval(tmp_path):
+def test_local_chain_job_feeds_sft_into_eval_and_gguf(tmp_path):
     run = tmp_path / "chain"
-    r = job("chain", "--local", "--stages", "sft,eval", "--param", "model=tiny", "--param", "max_steps=2",
-            "--param", "check_resume=false", "--param", "max_new_tokens=8", "--run-dir", str(run))
+    r = job("chain", "--local", "--stages", "sft,eval,gguf", "--param", "model=tiny", "--param", "max_steps=2",
+            "--param", "check_resume=false", "--param", "max_new_tokens=8", "--param", "n_queries=2", "--run-dir", str(run))
     assert r.returncode == 0, r.stderr[-3000:]
     chain = json.loads((run / "chain.json").read_text())
-    sft, ev = chain["runs"]
+    sft, ev, gguf = chain["runs"]
     assert sft["ok"] and ev["ok"] and ev["parameters"]["model"] == sft["products"]["adapter"] == str(run / "sft" / "full" / "adapter")
     assert (run / "sft" / "02_sft.ipynb").exists() and (run / "sft" / "full" / "loss.png").exists()
     assert (run / "eval" / "04_eval.ipynb").exists() and (run / "eval" / "eval.json").exists()
+    assert gguf["ok"] and gguf["parameters"]["sft_adapter"] == sft["products"]["adapter"] and "grpo_adapter" not in gguf["parameters"]
+    export = run / "gguf" / "export"
+    manifest = json.loads((export / "export.json").read_text())
+    assert manifest["sft"] == sft["products"]["adapter"] and manifest["name"] == "qmd-query-expansion-tiny"
+    assert sorted(p.name for p in export.glob("*.gguf")) == [f"qmd-query-expansion-tiny-{q}.gguf" for q in ("f16", "q4_k_m", "q8_0")]
+    report = json.loads((export / "report.json").read_text())
+    assert all(f["summary"]["queries"] == 2 and f["summary"]["format_valid_rate"] == 1.0 for f in report["files"].values())
+    assert "PARAMETER temperature 0.7" in (export / "Modelfile").read_text() and "## Evaluation" in (export / "README.md").read_text()
