@@ -23,7 +23,7 @@ from .eval import QMD_SAMPLING, score_rows, save_result
 from .sft import rooted, _atomic_dir, _atomic_text
 from .gguf import (MissingDependency, LLAMA_CPP_VERSION, qmd_queryables, qmd_used, qmd_fallback, deployment_summary, evaluate_gguf,
                                 load_gguf, gguf_prompt_ids, size_plan, gguf_files, _pct)
-from .retrieval import load_beir, evaluate as ir_evaluate, mean_metrics, compare, paired_randomization, METRICS, METRIC_NAMES
+from .retrieval import load_beir, evaluate as ir_evaluate, mean_metrics, compare, paired_randomization, format_table, METRICS
 
 # %% ../nbs/08_qmd.ipynb #ddab0459
 QMD_VERSION = "2.8.3"
@@ -380,15 +380,8 @@ def retrieval_check(fixture, work, gguf, home=None, threads: int = 1, n: int | N
     return {"queries": len(qids), "documents": res["index"]["documents"], "conditions": conds}
 
 def format_retrieval_table(check: dict) -> str:
-    "Mean metrics of each condition, the change in nDCG@10 over the raw query with its p-value, wins/losses/ties."
-    head = ["condition", *METRIC_NAMES.values(), "ΔnDCG@10", "p", "W/L/T", "expanded", "reward", "s/query"]
-    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for name, r in check["conditions"].items():
-        m, c = r["mean"], r["vs_raw"]["nDCG@10"]
-        diff = ["-", "-", "-"] if name.startswith("raw") else [f"{c['delta']:+.3f}", "<0.001" if c["p"] < 0.001 else f"{c['p']:.3f}", f"{c['wins']}/{c['losses']}/{c['ties']}"]
-        out.append("| " + " | ".join([name, *(f"{m[k]:.3f}" for k in METRICS), *diff, str(r.get("expanded_queries", "-")),
-                                      "-" if r.get("reward") is None else f"{r['reward']:.3f}", f"{r['seconds_p50']:.2f}"]) + " |")
-    return "\n".join(out)
+    "`retrieval.format_table` of the check, with the median seconds per `qmd query` call."
+    return format_table(check, {"s/query": lambda r: f"{r['seconds_p50']:.2f}"})
 
 # %% ../nbs/08_qmd.ipynb #fed8e1a7
 def qmd_check(gguf, queries_file, fixture, threads: int = 1, seed: int = 0, retrieval: bool = True, ours: bool = True,

@@ -419,17 +419,18 @@ def run_conditions(bench: Beir, retriever: Retriever, conditions, baselines: boo
                       "expanded_queries": expanded.get(name), "reward": rewards.get(name), "per_query": pq, "run": runs[name]}
     return {"queries": len(qids), "strong_signal": retriever.strong_signal, "conditions": rows}
 
-def format_table(result: dict) -> str:
-    "The results as a markdown table: mean metrics, nDCG@10 change over raw with its p-value, wins/losses/ties."
-    head = ["condition", *METRIC_NAMES.values(), "ΔnDCG@10", "rel.", "p", "W/L/T", "expanded", "reward"]
+def format_table(result: dict, extra: dict | None = None) -> str:
+    "The results as a markdown table: mean metrics, nDCG@10 change over the first (raw) row with its p-value, wins/losses/ties; `extra`: more columns, name -> cell of a row."
+    extra = extra or {}
+    head = ["condition", *METRIC_NAMES.values(), "ΔnDCG@10", "rel.", "p", "W/L/T", "expanded", "reward", *extra]
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for name, r in result["conditions"].items():
+    for i, (name, r) in enumerate(result["conditions"].items()):
         m, c = r["mean"], r["vs_raw"]["nDCG@10"]
         rel = f"{c['relative']:+.1%}" if c["relative"] is not None else "-"
-        cells = [name, *(f"{m[k]:.3f}" for k in METRICS)] + (["-", "-", "-", "-"] if name == "raw" else
+        cells = [name, *(f"{m[k]:.3f}" for k in METRICS)] + (["-", "-", "-", "-"] if i == 0 else
                  [f"{c['delta']:+.3f}", rel, "<0.001" if c["p"] < 0.001 else f"{c['p']:.3f}", f"{c['wins']}/{c['losses']}/{c['ties']}"])
-        cells += ["-" if r["expanded_queries"] is None else str(r["expanded_queries"]),
-                  "-" if r["reward"] is None else f"{r['reward']:.3f}"]
+        cells += ["-" if r.get("expanded_queries") is None else str(r["expanded_queries"]),
+                  "-" if r.get("reward") is None else f"{r['reward']:.3f}", *(cell(r) for cell in extra.values())]
         out.append("| " + " | ".join(cells) + " |")
     return "\n".join(out)
 
