@@ -9,7 +9,7 @@ __all__ = ['SLOW_FLAGS', 'CSS', 'Page', 'notebook_title', 'site_pages', 'directi
            'SiteReport', 'build_site', 'main']
 
 # %% ../nbs/10_docs.ipynb #5445548b
-import os, re, sys, json, html, time, shutil, hashlib, argparse, inspect, importlib, tempfile, functools
+import re, sys, json, html, time, shutil, hashlib, argparse, inspect, importlib, tempfile, functools
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -234,7 +234,7 @@ _LINK = re.compile(r'href="(?:\.\./|\./)?(?:nbs/)?([\w.-]+?)\.(ipynb|md)(#[^"]*)
 def fix_links(body: str, files: set) -> str:
     "Links to notebooks, SCORING.md and README.md rewritten to their pages."
     def sub(m):
-        name, ext, frag = m.group(1), m.group(2), m.group(3) or ""
+        name, frag = m.group(1), m.group(3) or ""
         target = {"SCORING": "rubric.html", "README": "index.html", "00_reward": "rubric.html", "index": "index.html"}.get(name, f"{name}.html")
         return f'href="{target}{frag}"' if target in files else m.group(0)
     return _LINK.sub(sub, body)

@@ -9,7 +9,7 @@ __all__ = ['QMD_SAMPLING', 'Sampling', 'presence_penalty_processor', 'Generation
 
 # %% ../nbs/04_eval.ipynb #1f7ac411
 import json, os, sys, time, argparse, statistics
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, asdict
 from pathlib import Path
 from .reward import score_expansion, RATINGS
 from .data import read_queries, read_jsonl, DataError, write_jsonl

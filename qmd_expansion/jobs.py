@@ -10,7 +10,7 @@ __all__ = ['STAGES', 'CHAIN', 'SECRET_ENV', 'TEXT_SUFFIXES', 'UPLOAD_IGNORE', 'S
            'run_chain', 'main', 'installed_from', 'clone_repo', 'job_repo', 'job_main']
 
 # %% ../nbs/07_jobs.ipynb #4eea8a33
-import os, re, ast, sys, json, time, shutil, argparse, tempfile, subprocess, contextlib
+import os, re, ast, sys, json, time, argparse, tempfile, subprocess, contextlib
 from dataclasses import dataclass, field, asdict
 from datetime import datetime, timezone
 from pathlib import Path

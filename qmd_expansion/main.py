@@ -6,7 +6,7 @@
 __all__ = ['grpo_stage', 'gguf_stage', 'run_main', 'main']
 
 # %% ../nbs/09_main.ipynb #65ae69df
-import json, sys, time, argparse
+import json, sys, argparse
 from pathlib import Path
 from .data import validate, validation_report
 from .sft import SFTRunConfig, load_config, train_sft, rooted, ConfigError

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import yaml
 from .data import prepare
-from .models import load_model, load_tokenizer, record_base, resolve_model
+from .models import load_model, record_base
 
 # %% ../nbs/02_sft.ipynb #1da42e99
 class ConfigError(ValueError): pass
