@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from .models import PRESETS, cache_dir, load_model, resolve_model, is_adapter, adapter_base
 from .prompt import build_messages, QMD_SYSTEM_PROMPT
-from .reward import qmd_keeps_line, parse_expansion
+from .reward import qmd_keeps_line, parse_expansion, LINE_TYPES
 from .eval import Sampling, QMD_SAMPLING, evaluate, score_rows, summarize, save_result
 from .data import read_queries, DataError
 from .sft import rooted, repo_root, _atomic_dir, _atomic_text
@@ -338,7 +338,7 @@ def qmd_queryables(query: str, raw: str) -> list:
     for line in raw.strip().split("\n"):
         if ":" not in line: continue
         kind, text = (s.strip() for s in line.split(":", 1))
-        if kind in ("lex", "vec", "hyde") and qmd_keeps_line(query, text): out.append((kind, text))
+        if kind in LINE_TYPES and qmd_keeps_line(query, text): out.append((kind, text))
     return out
 
 def qmd_fallback(query: str) -> list: return [("hyde", f"Information about {query}"), ("lex", query), ("vec", query)]

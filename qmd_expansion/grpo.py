@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['BETA_ZERO_WARNING', 'DIMENSIONS', 'REWARDS', 'MODEL_REWARDS', 'GRPOSettings', 'GRPORunConfig', 'check_config',
-           'rubric_reward', 'stop_reward', 'end_token_ids', 'reward_function', 'merged_policy', 'grpo_dataset',
-           'group_stats', 'dry_run', 'grpo_trainer', 'plot_curves', 'train_grpo', 'dimension_means',
-           'experiment_record', 'experiment_table', 'main']
+           'dimension_means', 'rubric_reward', 'stop_reward', 'end_token_ids', 'reward_function', 'merged_policy',
+           'grpo_dataset', 'group_stats', 'dry_run', 'grpo_trainer', 'plot_curves', 'train_grpo', 'experiment_record',
+           'experiment_table', 'main']
 
 # %% ../nbs/03_grpo.ipynb #e2f2431e
 import json, os, sys, time, argparse, warnings, importlib, statistics, dataclasses
@@ -85,6 +85,10 @@ def check_config(cfg: GRPORunConfig) -> GRPORunConfig:
 # %% ../nbs/03_grpo.ipynb #fcee10e5
 DIMENSIONS = ("format", "diversity", "hyde", "quality", "entity", "think")
 
+def dimension_means(rows) -> dict:
+    "Mean points of each rubric dimension over rows (dicts with the dimension keys; dimensions that never apply are left out)."
+    return {d: round(statistics.mean(r[d] for r in rows if r[d] is not None), 2) for d in DIMENSIONS if any(r[d] is not None for r in rows)}
+
 def rubric_reward(prompts=None, completions=None, query=None, log_metric=None, **kwargs) -> list[float]:
     "The project's reward (`reward.reward_fn`), logging the mean of each rubric dimension when TRL passes `log_metric`."
     queries = query if query is not None else [query_from_prompt(p) for p in prompts]
@@ -150,8 +154,7 @@ def group_stats(queries, groups) -> dict:
             "std_reward": round(statistics.pstdev(flat), 4),
             "zero_variance_share": round(sum(len({s.score for s in g}) == 1 for g in scores) / len(scores), 4),
             "format_valid_rate": round(statistics.mean(s.hard_failure is None for g in scores for s in g), 4),
-            "dimensions": {d: round(statistics.mean(getattr(s, d) for g in scores for s in g if getattr(s, d) is not None), 2)
-                           for d in DIMENSIONS if any(getattr(s, d) is not None for g in scores for s in g)}}
+            "dimensions": dimension_means([asdict(s) for g in scores for s in g])}
 
 def dry_run(cfg: GRPORunConfig, prompts: int = 8) -> dict:
     "Sample `num_generations` completions for a few training queries and report the reward statistics."
@@ -225,10 +228,6 @@ def train_grpo(cfg: GRPORunConfig, resume: bool = True, callbacks=()) -> dict:
     return summary
 
 # %% ../nbs/03_grpo.ipynb #e14d22f9
-def dimension_means(rows) -> dict:
-    "Mean points of each rubric dimension over evaluation rows (dimensions that never apply are left out)."
-    return {d: round(statistics.mean(r[d] for r in rows if r[d] is not None), 2) for d in DIMENSIONS if any(r[d] is not None for r in rows)}
-
 def experiment_record(name: str, evals: list, summary: dict | None = None, command: str = "") -> dict:
     "One experiment: GRPO settings and training summary (`None` for the SFT baseline) with its eval summaries and mean rubric dimensions, one per seed."
     rec = {"name": name, "command": command, "evals": [{"seed": e["settings"]["seed"], **e["summary"], "dimensions": dimension_means(e["rows"])} for e in evals]}
