@@ -7,8 +7,8 @@ __all__ = ['HEADINGS', 'BLOCK_TAGS', 'SKIP_TAGS', 'VOID_TAGS', 'SECTION_NUMBER',
            'QRELS_HEADER', 'PageParser', 'parse_html', 'to_markdown', 'clean_heading', 'slugify', 'block_words',
            'Section', 'split_sections', 'merge_small', 'chunk_blocks', 'page_documents', 'DebianSource', 'sha256_file',
            'fetch_deb', 'select_pages', 'source_documents', 'build_debian_corpus', 'note_document',
-           'build_markdown_corpus', 'build', 'split_of', 'write_splits', 'corpus_stats', 'format_stats', 'beir_dirs',
-           'main']
+           'build_markdown_corpus', 'build', 'split_of', 'read_lines', 'write_splits', 'corpus_stats', 'format_stats',
+           'beir_dirs', 'main']
 
 # %% ../nbs/06a_corpora.ipynb #ea682460
 import argparse, hashlib, json, math, re, statistics, subprocess, sys, tempfile
@@ -133,9 +133,9 @@ def split_sections(blocks, levels=(1, 2, 3)) -> list:
         sections[-1].blocks.append(block)
     return [s for s in sections if s.blocks]
 
-# %% ../nbs/06a_corpora.ipynb #401ba612
+# %% ../nbs/06a_corpora.ipynb #63d9f4d3
 def merge_small(sections, min_words: int) -> list:
-    "Merge each section shorter than `min_words` into the next one (a short tail into the one before); the merged section takes the last heading."
+    "Merge each section under `min_words` into the next (a short tail into the one before); the last heading names it."
     merged, pending = [], []
     for section in sections:
         pending.append(section)
@@ -148,14 +148,15 @@ def merge_small(sections, min_words: int) -> list:
     elif tail: merged.append(Section(pending[-1].heading, tail))
     return merged
 
-# %% ../nbs/06a_corpora.ipynb #d8a7afb6
+# %% ../nbs/06a_corpora.ipynb #ae02c93f
 def chunk_blocks(blocks, max_words: int) -> list:
-    "Blocks in consecutive parts of about equal size, about `max_words` words at most; a block is never cut, nor parted from its heading."
+    "Blocks in parts of about equal size, at most about `max_words` words; blocks stay whole and with their heading."
     total = sum(map(block_words, blocks))
     share = total / max(1, math.ceil(total / max_words))
     parts, placed = [[]], 0
-    for block in blocks:   # a new part starts when a block's middle lies past the current part's share, never after a heading
-        if parts[-1] and parts[-1][-1][0] != "h" and placed + block_words(block) / 2 > share * len(parts): parts.append([])
+    for block in blocks:   # a new part starts where a block's middle passes the part's share, never after a heading
+        past_share = placed + block_words(block) / 2 > share * len(parts)
+        if parts[-1] and parts[-1][-1][0] != "h" and past_share: parts.append([])
         parts[-1].append(block)
         placed += block_words(block)
     return parts
@@ -163,10 +164,11 @@ def chunk_blocks(blocks, max_words: int) -> list:
 # %% ../nbs/06a_corpora.ipynb #f9913ff3
 def page_documents(page_id: str, title: str, blocks, levels=(1, 2, 3), min_words=80, max_words=400,
                    drop_sections=None, drop_blocks=None) -> list:
-    "A page's documents `{_id, title, text}`: its sections, short ones merged and long ones cut; regexes drop whole sections or blocks."
+    "A page's documents `{_id, title, text}`: sections, short ones merged, long ones cut; regexes drop sections/blocks."
     title = clean_heading(title)
     blocks = [b for b in blocks if not (drop_blocks and re.fullmatch(drop_blocks, b[-1]))]
-    sections = [s for s in split_sections(blocks, levels) if not (drop_sections and re.fullmatch(drop_sections, s.heading))]
+    sections = [s for s in split_sections(blocks, levels)
+                if not (drop_sections and re.fullmatch(drop_sections, s.heading))]
     docs, seen = [], {}
     for section in merge_small(sections, min_words):
         slug = slugify(section.heading) or "intro"
@@ -176,7 +178,8 @@ def page_documents(page_id: str, title: str, blocks, levels=(1, 2, 3), min_words
         parts = chunk_blocks(section.blocks, max_words)
         for n, part in enumerate(parts, 1):
             suffix = (f"/{n}", f" ({n}/{len(parts)})") if len(parts) > 1 else ("", "")
-            docs.append({"_id": f"{page_id}/{slug}{suffix[0]}", "title": section_title + suffix[1], "text": to_markdown(part)})
+            docs.append({"_id": f"{page_id}/{slug}{suffix[0]}", "title": section_title + suffix[1],
+                         "text": to_markdown(part)})
     return docs
 
 # %% ../nbs/06a_corpora.ipynb #86e3c982
@@ -199,8 +202,8 @@ GIT_COMMANDS = ("add am apply archive bisect blame branch bundle checkout cherry
                 "credential-cache credential-store describe diff difftool fetch format-patch gc grep init log "
                 "maintenance merge mergetool mv notes pull push rebase reflog remote rerere reset restore revert rm "
                 "shortlog sparse-checkout stash status submodule switch tag worktree").split()
-GIT_GUIDES = ("gitattributes gitcli gitcredentials giteveryday gitfaq gitglossary githooks gitignore gitmailmap gitmodules "
-              "gitrevisions gitsubmodules gittutorial gittutorial-2 gitworkflows").split()
+GIT_GUIDES = ("gitattributes gitcli gitcredentials giteveryday gitfaq gitglossary githooks gitignore gitmailmap "
+              "gitmodules gitrevisions gitsubmodules gittutorial gittutorial-2 gitworkflows").split()
 
 DEBIAN_SOURCES = {
     "git-docs": DebianSource(
@@ -291,17 +294,22 @@ def split_of(query_id: str, dev_share: float = 0.4) -> str:
     "'train' or 'dev' for a query id, from the SHA-256 of the id."
     return "dev" if int(hashlib.sha256(query_id.encode()).hexdigest()[:8], 16) / 16 ** 8 < dev_share else "train"
 
-# %% ../nbs/06a_corpora.ipynb #2a83a84c
+# %% ../nbs/06a_corpora.ipynb #d765d2e1
 QRELS_HEADER = "query-id\tcorpus-id\tscore"
+
+def read_lines(path) -> list:
+    "Non-blank lines of a UTF-8 text file."
+    return [line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 def write_splits(corpus_dir) -> dict:
     "Write `qrels/train.tsv` and `qrels/dev.tsv` from `qrels/test.tsv` by `split_of`; the number of queries in each."
     qrels = Path(corpus_dir) / "qrels"
-    rows = [line.split("\t") for line in (qrels / "test.tsv").read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    rows = [line.split("\t") for line in read_lines(qrels / "test.tsv")[1:]]
     counts = {}
     for split in ("train", "dev"):
         mine = [r for r in rows if split_of(r[0]) == split]
-        (qrels / f"{split}.tsv").write_text("\n".join([QRELS_HEADER] + ["\t".join(r) for r in mine]) + "\n", encoding="utf-8")
+        lines = [QRELS_HEADER] + ["\t".join(r) for r in mine]
+        (qrels / f"{split}.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
         counts[split] = len({r[0] for r in mine})
     return counts
 
@@ -309,14 +317,15 @@ def write_splits(corpus_dir) -> dict:
 def corpus_stats(corpus_dir) -> dict:
     "Counts of a BEIR directory: documents, median words, MB, queries, judged queries per split and judgments."
     corpus_dir = Path(corpus_dir)
-    docs = [json.loads(line) for line in (corpus_dir / "corpus.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    queries = (corpus_dir / "queries.jsonl")
-    n_queries = sum(1 for line in queries.read_text(encoding="utf-8").splitlines() if line.strip()) if queries.exists() else 0
-    row = {"corpus": corpus_dir.name, "docs": len(docs), "median words": statistics.median(len(d["text"].split()) for d in docs),
-           "MB": round(sum(f.stat().st_size for f in corpus_dir.rglob("*") if f.is_file()) / 1e6, 2), "queries": n_queries}
+    docs = [json.loads(line) for line in read_lines(corpus_dir / "corpus.jsonl")]
+    queries = corpus_dir / "queries.jsonl"
+    size = sum(f.stat().st_size for f in corpus_dir.rglob("*") if f.is_file())
+    median_words = statistics.median(len(d["text"].split()) for d in docs)
+    row = {"corpus": corpus_dir.name, "docs": len(docs), "median words": median_words,
+           "MB": round(size / 1e6, 2), "queries": len(read_lines(queries)) if queries.exists() else 0}
     for split in ("train", "dev", "test"):
         path = corpus_dir / "qrels" / f"{split}.tsv"
-        rows = [l.split("\t") for l in path.read_text(encoding="utf-8").splitlines()[1:] if l.strip()] if path.exists() else []
+        rows = [line.split("\t") for line in read_lines(path)[1:]] if path.exists() else []
         row[split] = len({r[0] for r in rows})
         if split == "test": row["judgments"] = len(rows)
     return row
