@@ -212,6 +212,17 @@ DEBIAN_SOURCES = {
         root="usr/share/doc/git-doc",
         include=tuple(f"git-{c}.html" for c in GIT_COMMANDS) + tuple(f"{g}.html" for g in GIT_GUIDES),
         levels=(2, 3), drop_sections="GIT|SEE ALSO"),
+    "sqlite-docs": DebianSource(
+        package="sqlite3-doc", version="3.40.1-2+deb12u2",
+        sha256="466e30d7066e2641fa13e56bc662a2ad521b8cc9c17dde9c9dac3d4f105e32f2",
+        root="usr/share/doc/sqlite3",
+        include=("lang_*.html",) + tuple(f"{page}.html" for page in (
+            "autoinc cli csv datatype3 eqp expridx faq fasterthanfs foreignkeys fts5 gencol howtocorrupt "
+            "inmemorydb isolation json1 limits lockingv3 nulls optoverview partialindex pragma queryplanner quirks "
+            "recovery rowidtable rowvalue sqldiff stricttables tempfiles uri wal whentouse windowfunctions "
+            "withoutrowid").split()),
+        skip=("nosearch", "fancy-toc1", "fancy-toc2"),   # site menu and search box, each page's table of contents
+        drop_blocks=r"[\w-]+:|This page last modified on .*"),   # syntax-diagram labels ("delete-stmt:"), footer
 }
 
 # %% ../nbs/06a_corpora.ipynb #c581667e
