@@ -212,6 +212,11 @@ DEBIAN_SOURCES = {
         root="usr/share/doc/git-doc",
         include=tuple(f"git-{c}.html" for c in GIT_COMMANDS) + tuple(f"{g}.html" for g in GIT_GUIDES),
         levels=(2, 3), drop_sections="GIT|SEE ALSO"),
+    "debian-handbook": DebianSource(
+        package="debian-handbook", version="11.20220922",
+        sha256="3d5dbeac1f1afc9c094eab9d0f701f6ecff99c4927d5a4794cf6c85678134faa",
+        root="usr/share/doc/debian-handbook/html/en-US", include=("*.html",),
+        skip=("docnav", "banner", "toc"), levels=(1, 2, 3, 4)),
 }
 
 # %% ../nbs/06a_corpora.ipynb #c581667e
