@@ -223,6 +223,11 @@ DEBIAN_SOURCES = {
             "withoutrowid").split()),
         skip=("nosearch", "fancy-toc1", "fancy-toc2"),   # site menu and search box, each page's table of contents
         drop_blocks=r"[\w-]+:|This page last modified on .*"),   # syntax-diagram labels ("delete-stmt:"), footer
+    "debian-handbook": DebianSource(
+        package="debian-handbook", version="11.20220922",
+        sha256="3d5dbeac1f1afc9c094eab9d0f701f6ecff99c4927d5a4794cf6c85678134faa",
+        root="usr/share/doc/debian-handbook/html/en-US", include=("*.html",),
+        skip=("docnav", "banner", "toc"), levels=(1, 2, 3, 4)),
 }
 
 # %% ../nbs/06a_corpora.ipynb #c581667e
