@@ -9,7 +9,7 @@ __all__ = ['CATEGORIES', 'REQUIRED', 'OPTIONAL', 'MAX_QUERY_CHARS', 'MAX_LINE_CH
            'GENERATION_RULES', 'LINE_BREAKS', 'PREPARED', 'EXCLUDE_HELP', 'DataError', 'Example', 'query_text',
            'parse_example', 'json_problem', 'decode_line', 'open_input', 'read_jsonl', 'data_files', 'read_examples',
            'write_jsonl', 'write_examples', 'UniqueKeyLoader', 'load_yaml', 'Validation', 'validate',
-           'validation_report', 'read_queries', 'query_key', 'checkout_root', 'default_exclusions', 'Sense',
+           'validation_report', 'read_queries', 'query_key', 'checkout_root', 'eval_queries_file', 'Sense',
            'query_sense', 'Defect', 'example_lines', 'misreadings', 'template_hyde', 'line_defects', 'find_defects',
            'Cleaning', 'fix_example', 'clean_examples', 'cleaning_report', 'query_stems', 'jaccard', 'DuplicateGroup',
            'duplicate_groups', 'dedupe', 'dedupe_report', 'short_queries', 'support', 'reuse_lines', 'augment',
@@ -223,7 +223,7 @@ class UniqueKeyLoader(yaml.SafeLoader):
 
 def load_yaml(path):
     "The YAML file `path`, read with `UniqueKeyLoader`."
-    with open(path, encoding="utf-8") as f: return yaml.load(f, Loader=UniqueKeyLoader)
+    with open(path, "rb") as f: return yaml.load(f, Loader=UniqueKeyLoader)   # bytes: yaml names the file in decoding errors too
 
 # %% ../nbs/01_data.ipynb #994938b9
 THRESHOLD = 0.80
@@ -286,12 +286,10 @@ def checkout_root() -> Path | None:
         if (p / "settings.ini").exists() and (p / "nbs").is_dir(): return p
     return None
 
-def default_exclusions() -> list:
-    "The checkout's evaluation query file, the exclusion used when none is named (an error outside a checkout)."
-    if checkout_root() is None:
-        raise DataError(EVAL_QUERIES, 0, None, "no such file outside a qmd-expansion checkout: name the query files whose "
-                        "queries training must not contain (--exclude-queries FILE...), or give the option alone to exclude none")
-    return [checkout_root() / EVAL_QUERIES]
+def eval_queries_file() -> Path:
+    "The checkout's evaluation query file: what training excludes and evaluation expands when no file is named."
+    if checkout_root() is None: raise DataError(EVAL_QUERIES, 0, None, "not found outside a qmd-expansion checkout: name the query file")
+    return checkout_root() / EVAL_QUERIES
 
 # %% ../nbs/01_data.ipynb #1e75807f
 @dataclass(frozen=True)
@@ -733,6 +731,8 @@ def read_query_list(source, column="query", split="train", skip_bad=False) -> tu
     if path.suffix == ".jsonl" and path.exists():
         for n, rec in read_jsonl(path, skip_bad): add(n, rec)
     elif path.suffix == ".csv" and path.exists():
+        with open_input(path) as f:
+            for n, raw in enumerate(f, 1): decode_line(path, n, raw)   # bytes that are not UTF-8 stop it at their line
         with open(path, newline="", encoding="utf-8-sig") as f:
             reader = csv.DictReader(f); columns(reader.fieldnames or [])
             for n, rec in enumerate(reader, 2): add(n, rec)
@@ -1032,7 +1032,7 @@ def _read(a):
 
 def _exclusions(files) -> list:
     "The query files `--exclude-queries` names (each must exist and hold queries), or the default ones."
-    return default_exclusions() if files is None else files
+    return [eval_queries_file()] if files is None else files
 
 def _excluded_queries(files) -> list: return [q for f in _exclusions(files) for _, q in read_queries(f)]
 

@@ -12,7 +12,7 @@ import json, os, sys, time, argparse, statistics
 from dataclasses import dataclass, asdict
 from pathlib import Path
 from .reward import score_expansion, RATINGS, pipe_safe
-from .data import read_queries, read_jsonl, DataError, write_jsonl, query_text, open_input, json_problem
+from .data import read_queries, read_jsonl, DataError, write_jsonl, query_text, open_input, json_problem, eval_queries_file
 from .models import load_model, prompt_text
 
 # %% ../nbs/04_eval.ipynb #30755fce
@@ -223,7 +223,7 @@ def main(argv=None):
     p = argparse.ArgumentParser(prog="qmdx-eval", description="Generate and score query expansions.")
     p.add_argument("--model", help="preset, Hub id, model directory or adapter directory")
     p.add_argument("--sft-model", help="SFT adapter to merge before applying --model (a GRPO adapter)")
-    p.add_argument("--queries", default="evals/queries.txt")
+    p.add_argument("--queries", help="a query file with '# category: NAME' headers (default: the checkout's evals/queries.txt)")
     p.add_argument("--greedy", action="store_true", help="greedy decoding instead of QMD's sampling")
     p.add_argument("--max-new-tokens", type=int, default=QMD_SAMPLING.max_new_tokens)
     p.add_argument("--batch-size", type=int, default=8)
@@ -243,7 +243,7 @@ def main(argv=None):
             return 0
         if a.score_only: res = score_file(a.score_only)
         elif a.model:
-            res = evaluate(a.model, a.queries, a.sft_model, Sampling(greedy=a.greedy, max_new_tokens=a.max_new_tokens), a.batch_size, a.seed)
+            res = evaluate(a.model, a.queries or eval_queries_file(), a.sft_model, Sampling(greedy=a.greedy, max_new_tokens=a.max_new_tokens), a.batch_size, a.seed)
         else: p.error("give --model, --score-only or --compare")
         print(format_report(res["rows"], res["summary"], a.verbose))
         if a.output: save_result(res, a.output); print(f"wrote {a.output}")

@@ -209,12 +209,19 @@ def score_format(e: Expansion) -> tuple[int, list]:
 
 # %% ../nbs/00_reward.ipynb #8d7e1ae6
 DISTINCT_AT = 0.3  # minimum word-set distance between two lines of one type
-COMPARED_LINES = 50  # near-duplicates are looked for among the first 50 lines of a type, so scoring stays linear
+COMPARED_LINES = 50  # lines of a type compared pairwise; a later line is compared with earlier ones by its word set only
 LISTED_PAIRS = 10   # near-duplicate pairs named in a deduction
 
 def _near_duplicates(lines: list) -> list:
-    sets = [stem_set(l) for l in lines[:COMPARED_LINES]]
-    return [(i, j) for i in range(len(sets)) for j in range(i + 1, len(sets)) if set_distance(sets[i], sets[j]) < DISTINCT_AT]
+    "Near-duplicate pairs `(i, j)`: any two of the first `COMPARED_LINES` lines, then a later line with an earlier one's words."
+    sets = [frozenset(stem_set(l)) for l in lines]
+    head = sets[:COMPARED_LINES]
+    pairs = [(i, j) for i in range(len(head)) for j in range(i + 1, len(head)) if set_distance(head[i], head[j]) < DISTINCT_AT]
+    first = {}
+    for j, words in enumerate(sets):
+        if j >= COMPARED_LINES and words in first: pairs.append((first[words], j))
+        first.setdefault(words, j)
+    return pairs
 
 def _pairs(dups: list) -> str:
     "The first `LISTED_PAIRS` pairs, numbered from 1, and how many more there are."

@@ -72,6 +72,13 @@ def test_sft_and_grpo_stop_on_a_missing_exclusion_file(tmp_path):
     with pytest.raises(DataError, match="querys.txt"):
         grpo.grpo_dataset(grpo.GRPORunConfig(data=[str(src)], exclude_queries=[missing]), tmp_path / "grpo")
 
+def test_eval_from_another_directory_expands_the_checkout_queries(tmp_path, capsys, monkeypatch):
+    def stop(*a, **kw): raise ValueError("the queries were read; no model in this test")
+    monkeypatch.setattr(qeval, "load_model", stop)
+    monkeypatch.chdir(tmp_path)
+    assert qeval.main(["--model", "tiny"]) == 2
+    assert "the queries were read" in one_error_line(capsys.readouterr().err)
+
 # ---- 4. the validation fraction, too few examples, and a partial output folder
 
 def test_prepare_val_fraction_zero_is_no_validation_split(tmp_path, capsys):
@@ -267,6 +274,13 @@ def test_invalid_utf8_names_file_and_line(tmp_path):
     with pytest.raises(DataError, match=r"test.tsv:2: .*not UTF-8: byte 0xe9"): load_beir(d)
     (tmp_path / "queries.txt").write_bytes(b"# category: everyday\nlint trap\ncaf\xe9 menu\n")
     with pytest.raises(DataError, match=r"queries.txt:3: .*not UTF-8: byte 0xe9"): read_queries(tmp_path / "queries.txt")
+
+def test_invalid_utf8_in_a_query_csv_and_a_yaml_config_names_the_file(tmp_path):
+    import yaml
+    (tmp_path / "q.csv").write_bytes(b"query,category\nlint trap,everyday\ncaf\xe9 menu,everyday\n")
+    with pytest.raises(DataError, match=r"q.csv:3: .*not UTF-8: byte 0xe9"): data.read_query_list(tmp_path / "q.csv")
+    (tmp_path / "c.yaml").write_bytes(b"model: tiny\ntrain:\n  scheduler: caf\xe9\n")
+    with pytest.raises(yaml.YAMLError, match=f"(?s)#x00e9.*{tmp_path / 'c.yaml'}"): sft.load_config(sft.SFTRunConfig, tmp_path / "c.yaml")
 
 def test_a_missing_queries_file(tmp_path):
     with pytest.raises(DataError, match=f"{tmp_path / 'q.txt'}: no such file"): read_queries(tmp_path / "q.txt")
