@@ -70,8 +70,10 @@ def _shown(value) -> str:
 
 def _text(value, name, path, line, most=None) -> str:
     "A non-empty string field without control characters, of at most `most` characters."
-    if not isinstance(value, str) or not value.strip(): raise DataError(path, line, name, f"must be a non-empty string, got {_shown(value)}")
-    if control_characters(value): raise DataError(path, line, name, f"holds control characters ({control_characters(value)})")
+    if not isinstance(value, str) or not value.strip():
+        raise DataError(path, line, name, f"must be a non-empty string, got {_shown(value)}")
+    bad = control_characters(value)
+    if bad: raise DataError(path, line, name, f"holds control characters ({bad[:60]})")
     if most and len(value) > most: raise DataError(path, line, name, f"has {len(value)} characters (at most {most})")
     return value
 
@@ -85,10 +87,12 @@ def _lines(value, name, path, line, most=3, least=1):
     if not isinstance(value, list): raise DataError(path, line, name, f"must be a list of strings, got {type(value).__name__}")
     if not least <= len(value) <= most: raise DataError(path, line, name, f"must have {least} to {most} lines, got {len(value)}")
     for v in value:
-        if not isinstance(v, str) or not v.strip(): raise DataError(path, line, name, f"lines must be non-empty strings, got {_shown(v)}")
+        if not isinstance(v, str) or not v.strip():
+            raise DataError(path, line, name, f"lines must be non-empty strings, got {_shown(v)}")
         _text(v, name, path, line, MAX_LINE_CHARS)
         if "\n" in v or "\r" in v: raise DataError(path, line, name, f"a line contains a newline: {_shown(v)}")
-        if _TYPE_PREFIX.match(v.strip()): raise DataError(path, line, name, f"a line starts with a type prefix (write the content only): {_shown(v)}")
+        if _TYPE_PREFIX.match(v.strip()):
+            raise DataError(path, line, name, f"a line starts with a type prefix (write the content only): {_shown(v)}")
     return [" ".join(v.split()) for v in value]
 
 def parse_example(record, path="<memory>", line=0) -> Example:
@@ -100,10 +104,12 @@ def parse_example(record, path="<memory>", line=0) -> Example:
     if missing: raise DataError(path, line, missing[0], "missing")
     for k in ("id", "category", "source"): _text(record[k], k, path, line)
     query = query_text(record["query"], path, line)
-    if record["category"] not in CATEGORIES: raise DataError(path, line, "category", f"unknown category {_shown(record['category'])}")
+    if record["category"] not in CATEGORIES:
+        raise DataError(path, line, "category", f"unknown category {_shown(record['category'])}")
     hyde, parent = record["hyde"], record.get("parent")
     if hyde is not None and (not isinstance(hyde, str) or not hyde.strip() or "\n" in hyde or _TYPE_PREFIX.match(hyde.strip())):
-        raise DataError(path, line, "hyde", f"must be null or a one-line non-empty string without a type prefix, got {_shown(hyde)}")
+        raise DataError(path, line, "hyde", "must be null or a one-line non-empty string without a type prefix, "
+                        f"got {_shown(hyde)}")
     if hyde is not None: _text(hyde, "hyde", path, line, MAX_LINE_CHARS)
     if parent is not None: _text(parent, "parent", path, line)
     return Example(id=record["id"].strip(), query=query, category=record["category"],
@@ -133,7 +139,8 @@ def decode_line(path, n, raw: bytes) -> str:
 def _decode_line(path, n, raw: bytes):
     text = decode_line(path, n, raw)
     try: return json.loads(text, object_pairs_hook=_unique_keys)
-    except _DuplicateKey as e: raise DataError(path, n, e.args[0], "duplicate key (the second value would replace the first)") from None
+    except _DuplicateKey as e:
+        raise DataError(path, n, e.args[0], "duplicate key (the second value would replace the first)") from None
     except json.JSONDecodeError as e: raise DataError(path, n, "<json>", f"malformed JSON: {json_problem(e)}") from None
     except (ValueError, RecursionError) as e: raise DataError(path, n, "<json>", f"unreadable JSON: {e}") from None
 
@@ -158,15 +165,17 @@ def read_jsonl(path, skip_bad=False):
 DATA_LOOKALIKES = (".jsonl", ".json", ".ndjson")   # suffixes (any case) of files that look like data
 
 def data_files(folder) -> list:
-    "The `*.jsonl` files of a data folder; one that would be passed over (`data.json`, `X.JSONL`) is an error, as is none."
+    "The `*.jsonl` files of a data folder; none, or a file passed over (`data.json`, `X.JSONL`), is an error."
     files = sorted(f for f in Path(folder).iterdir() if f.is_file())
     passed_over = [f.name for f in files if f.suffix.lower() in DATA_LOOKALIKES and f.suffix != ".jsonl"]
-    if passed_over: raise DataError(folder, 0, None, f"only *.jsonl files are read, not {', '.join(passed_over)}: rename or move them")
+    if passed_over:
+        raise DataError(folder, 0, None, f"only *.jsonl files are read, not {', '.join(passed_over)}: rename or move")
     if not any(f.suffix == ".jsonl" for f in files): raise DataError(folder, 0, None, "no *.jsonl files")
     return [f for f in files if f.suffix == ".jsonl"]
 
 def read_examples(paths, skip_bad=False, allow_empty=False) -> tuple[list, list]:
-    "Examples of all `paths` (files or folders of `*.jsonl`), and the `DataError`s skipped when `skip_bad`; no line at all is an error unless `allow_empty`."
+    """Examples of all `paths` (files or folders of `*.jsonl`), and the `DataError`s skipped when `skip_bad`;
+    no line at all is an error unless `allow_empty`."""
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     files = [f for p in map(Path, paths) for f in (data_files(p) if p.is_dir() else [p])]
     examples, skipped, seen = [], [], {}
@@ -189,7 +198,11 @@ def _umask() -> int:
     os.umask(umask)
     return umask
 
-_LINE_SEPARATORS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}   # JSON allows them raw; str.splitlines splits on them
+_LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")   # JSON allows them raw; str.splitlines splits on them
+
+def _one_line(record) -> str:
+    "A record as one line of JSON, line separators escaped."
+    return _LINE_SEPARATORS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(record, ensure_ascii=False))
 
 def write_jsonl(path, records):
     "Write records as JSONL atomically (temporary file, then rename), each record on exactly one line for any reader."
@@ -197,7 +210,7 @@ def write_jsonl(path, records):
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            for r in records: f.write(re.sub("[\x85\u2028\u2029]", lambda m: _LINE_SEPARATORS[m.group(0)], json.dumps(r, ensure_ascii=False)) + "\n")
+            for r in records: f.write(_one_line(r) + "\n")
         os.chmod(tmp, 0o666 & ~_umask())   # a normal file's permissions, not mkstemp's private 0600
         os.replace(tmp, path)
     finally:
@@ -217,13 +230,15 @@ class UniqueKeyLoader(yaml.SafeLoader):
             key = self.construct_object(key_node, deep=deep)
             try: seen = key in first
             except TypeError: continue                               # an unhashable key: SafeLoader reports it
-            if seen: raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r} (first at line {first[key] + 1})", key_node.start_mark)
+            if seen:
+                why = f"duplicate key {key!r} (first at line {first[key] + 1})"
+                raise yaml.constructor.ConstructorError(None, None, why, key_node.start_mark)
             first[key] = key_node.start_mark.line
         return super().construct_mapping(node, deep)
 
 def load_yaml(path):
     "The YAML file `path`, read with `UniqueKeyLoader`."
-    with open(path, "rb") as f: return yaml.load(f, Loader=UniqueKeyLoader)   # bytes: yaml names the file in decoding errors too
+    with open(path, "rb") as f: return yaml.load(f, Loader=UniqueKeyLoader)   # bytes: decoding errors name the file too
 
 # %% ../nbs/01_data.ipynb #994938b9
 THRESHOLD = 0.80
@@ -267,7 +282,8 @@ def read_queries(path) -> list[tuple[str, str]]:
                 m = re.match(r"#\s*category:\s*(\S+)", line)
                 if m: category = m.group(1)
                 continue
-            if category is None: raise DataError(path, n, "category", "a query before the first '# category: NAME' line")
+            if category is None:
+                raise DataError(path, n, "category", "a query before the first '# category: NAME' line")
             out.append((category, query_text(line, path, n)))
     if not out: raise DataError(path, 0, None, "no queries")
     return out
@@ -288,7 +304,8 @@ def checkout_root() -> Path | None:
 
 def eval_queries_file() -> Path:
     "The checkout's evaluation query file: what training excludes and evaluation expands when no file is named."
-    if checkout_root() is None: raise DataError(EVAL_QUERIES, 0, None, "not found outside a qmd-expansion checkout: name the query file")
+    if checkout_root() is None:
+        raise DataError(EVAL_QUERIES, 0, None, "not found outside a qmd-expansion checkout: name the query file")
     return checkout_root() / EVAL_QUERIES
 
 # %% ../nbs/01_data.ipynb #1e75807f
@@ -649,7 +666,8 @@ def parse_drafts(text) -> list:
     m = re.search(r"\[.*\]", text, re.S)
     if not m: raise DataError("<reply>", 0, "<json>", "the reply holds no JSON array")
     try: drafts = json.loads(m.group(0))
-    except json.JSONDecodeError as e: raise DataError("<reply>", e.lineno, "<json>", f"malformed JSON: {json_problem(e)}") from None
+    except json.JSONDecodeError as e:
+        raise DataError("<reply>", e.lineno, "<json>", f"malformed JSON: {json_problem(e)}") from None
     if not isinstance(drafts, list): raise DataError("<reply>", 0, "<json>", "not a JSON array")
     return drafts
 
@@ -926,7 +944,7 @@ def to_record(ex: Example) -> dict:
 PREPARED = ("train.jsonl", "val.jsonl", "train", "val", "counts.json")   # what `prepare` writes
 
 def replace_dir(final, fill):
-    "Fill a new folder beside `final` with `fill(folder)`, then rename it into `final`'s place; a failure leaves `final` as it was."
+    "Fill a new folder beside `final` (`fill(folder)`), then rename it into `final`'s place; a failure changes nothing."
     final = Path(final)
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
@@ -943,10 +961,11 @@ def replace_dir(final, fill):
 def _check_prepare_target(out: Path):
     if out.exists() and not out.is_dir(): raise DataError(out, 0, None, "exists and is not a folder")
     others = sorted(p.name for p in out.iterdir() if p.name not in PREPARED) if out.is_dir() else []
-    if others: raise DataError(out, 0, None, f"holds files prepare did not write ({', '.join(others[:5])}): choose a new folder")
+    if others:
+        raise DataError(out, 0, None, f"holds files prepare did not write ({', '.join(others[:5])}): use a new folder")
 
 def prepare(paths, out_dir, val_fraction=0.05, seed=0, eval_files=(), save_datasets=True) -> dict:
-    "Validate, split and write `train.jsonl`/`val.jsonl` (and `datasets` copies) to `out_dir`, all or nothing; returns the counts."
+    "Validate, split and write `train.jsonl`/`val.jsonl` (and `datasets` copies) to `out_dir`, whole; the counts."
     if not (isinstance(val_fraction, (int, float)) and 0 <= val_fraction < 1):
         raise ValueError(f"val_fraction must be at least 0 and below 1 (0: no validation split), got {val_fraction!r}")
     out = Path(out_dir)
@@ -954,7 +973,9 @@ def prepare(paths, out_dir, val_fraction=0.05, seed=0, eval_files=(), save_datas
     examples, _ = read_examples(paths)
     exclude = [q for f in eval_files for _, q in read_queries(f)]
     train, val, excluded = split_examples(examples, val_fraction, seed, exclude)
-    if not train: raise ValueError(f"no example left to train on: {len(examples)} examples, {len(excluded)} of them evaluation queries, {len(val)} for validation")
+    if not train:
+        raise ValueError(f"no example left to train on: {len(examples)} examples, {len(excluded)} of them evaluation "
+                         f"queries, {len(val)} for validation")
     if val_fraction and not val:
         raise ValueError(f"the validation split is empty: {val_fraction} of {len(train)} examples holds none; "
                          "give more examples, a larger val_fraction, or 0 for no validation split")
@@ -967,7 +988,8 @@ def prepare(paths, out_dir, val_fraction=0.05, seed=0, eval_files=(), save_datas
             records = [to_record(e) for e in part]
             write_jsonl(folder / f"{name}.jsonl", records)
             splits[name] = Dataset.from_list(records) if records else splits["train"].select([])
-            if save_datasets: splits[name].save_to_disk(str(folder / name), num_shards=None if records else 1)   # no shards of 0 rows
+            if save_datasets:   # datasets cannot shard 0 rows: one shard then
+                splits[name].save_to_disk(str(folder / name), num_shards=None if records else 1)
         (folder / "counts.json").write_text(json.dumps(counts, indent=2))
     replace_dir(out, fill)
     return counts
@@ -996,7 +1018,8 @@ def _parser():
     d.add_argument("--out")
     a = sub.add_parser("augment", help="derive short-query examples from longer ones"); _reading(a)
     a.add_argument("--out", required=True); a.add_argument("--per-parent", type=int, default=1)
-    a.add_argument("--min-support", type=int, default=2); a.add_argument("--exclude-queries", nargs="*", help=EXCLUDE_HELP)
+    a.add_argument("--min-support", type=int, default=2)
+    a.add_argument("--exclude-queries", nargs="*", help=EXCLUDE_HELP)
     g = sub.add_parser("generate", help="draft examples with Claude (needs ANTHROPIC_API_KEY); resumable")
     g.add_argument("--out", required=True); g.add_argument("--categories", nargs="+", default=list(CATEGORIES), choices=CATEGORIES)
     g.add_argument("--per-category", type=int, default=10); g.add_argument("--batch", type=int, default=10)
@@ -1013,8 +1036,9 @@ def _parser():
     o.add_argument("--skip-bad", action="store_true")
     pr = sub.add_parser("prepare", help="split into train/val and write JSONL + datasets for training")
     pr.add_argument("paths", nargs="+"); pr.add_argument("--out", required=True)
-    pr.add_argument("--val-fraction", type=float, default=0.05, help="share of examples for validation, at least 0 (none) and below 1")
-    pr.add_argument("--seed", type=int, default=0); pr.add_argument("--exclude-queries", nargs="*", help=EXCLUDE_HELP)
+    pr.add_argument("--val-fraction", type=float, default=0.05, help="share for validation: at least 0 (none), below 1")
+    pr.add_argument("--seed", type=int, default=0)
+    pr.add_argument("--exclude-queries", nargs="*", help=EXCLUDE_HELP)
     return p
 
 # %% ../nbs/01_data.ipynb #2069a71b
@@ -1069,7 +1093,8 @@ def _run(a) -> int:
         print("per category: " + ", ".join(f"{k} {v}" for k, v in sorted(Counter(e.category for e in augs).items())))
         return 0
     if a.cmd == "generate":
-        avoid = [e.query for e in read_examples([p for p in a.avoid if Path(p).exists()], allow_empty=True)[0]] + _excluded_queries(a.exclude_queries)
+        have = read_examples([p for p in a.avoid if Path(p).exists()], allow_empty=True)[0]
+        avoid = [e.query for e in have] + _excluded_queries(a.exclude_queries)
         import anthropic
         try: rep = generate_claude(a.out, a.categories, a.per_category, a.model, batch=a.batch, threshold=a.threshold, avoid=avoid)
         except anthropic.APIError as e:   # what was kept so far is in --out: rerun to resume

@@ -12,7 +12,8 @@ import json, os, sys, time, argparse, statistics
 from dataclasses import dataclass, asdict
 from pathlib import Path
 from .reward import score_expansion, RATINGS, pipe_safe
-from .data import read_queries, read_jsonl, DataError, write_jsonl, query_text, open_input, json_problem, eval_queries_file
+from .data import (read_queries, read_jsonl, DataError, write_jsonl, query_text, open_input, json_problem,
+                                eval_queries_file)
 from .models import load_model, prompt_text
 
 # %% ../nbs/04_eval.ipynb #30755fce
@@ -144,7 +145,8 @@ TEXT_KEYS = ("text", "expansion", "output")   # where an output line may keep it
 
 def _output_item(path, n, rec) -> dict:
     "One line of a JSONL of outputs, checked field by field."
-    if not isinstance(rec, dict): raise DataError(path, n, "<record>", f"must be a JSON object, got {type(rec).__name__}")
+    if not isinstance(rec, dict):
+        raise DataError(path, n, "<record>", f"must be a JSON object, got {type(rec).__name__}")
     if "query" not in rec: raise DataError(path, n, "query", "missing")
     query_text(rec["query"], path, n)
     key = next((k for k in TEXT_KEYS if k in rec), None)
@@ -179,7 +181,8 @@ def _field(doc, path, where, kind, check):
     "The value at `where` (keys and indices) of a result document, which must pass `check` (a `kind` otherwise)."
     value = doc
     for step in where:
-        ok = isinstance(value, dict) and step in value if isinstance(step, str) else isinstance(value, list) and step < len(value)
+        if isinstance(step, str): ok = isinstance(value, dict) and step in value
+        else: ok = isinstance(value, list) and step < len(value)
         if not ok: raise DataError(path, 0, _where(where), "missing")
         value = value[step]
     if not check(value): raise DataError(path, 0, _where(where), f"must be {kind}, got {json.dumps(value)[:60]}")
@@ -193,17 +196,20 @@ def read_result(path) -> dict:
     "A result document (`evaluate`, `score_file`, `save_result`), checked for what `compare` and the summary line read."
     with open_input(path) as f: raw = f.read()
     try: doc = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as e: raise DataError(path, raw[:e.start].count(b"\n") + 1, "<encoding>", f"not UTF-8: byte {raw[e.start]:#04x}") from None
-    except json.JSONDecodeError as e: raise DataError(path, e.lineno, "<json>", f"malformed JSON: {json_problem(e)}") from None
+    except UnicodeDecodeError as e:
+        line = raw[:e.start].count(b"\n") + 1
+        raise DataError(path, line, "<encoding>", f"not UTF-8: byte {raw[e.start]:#04x}") from None
+    except json.JSONDecodeError as e:
+        raise DataError(path, e.lineno, "<json>", f"malformed JSON: {json_problem(e)}") from None
     except (ValueError, RecursionError) as e: raise DataError(path, 0, "<json>", f"unreadable JSON: {e}") from None
     rows = _field(doc, path, ["rows"], "a non-empty list of rows", lambda v: isinstance(v, list) and v)
+    def text(v): return isinstance(v, str)
     for i in range(len(rows)):
-        for key, kind, check in (("query", "a string", lambda v: isinstance(v, str)), ("category", "a string", lambda v: isinstance(v, str)),
-                                 ("score", "a number", _number), ("rating", "a string", lambda v: isinstance(v, str))):
+        for key, kind, check in (("query", "a string", text), ("category", "a string", text),
+                                 ("score", "a number", _number), ("rating", "a string", text)):
             _field(doc, path, ["rows", i, key], kind, check)
-    for where, kind, check in ((["summary", "average"], "a number", _number), (["summary", "queries"], "a number", _number),
-                               (["summary", "ratings", "Excellent"], "a number", _number)):
-        _field(doc, path, where, kind, check)
+    for where in (["summary", "average"], ["summary", "queries"], ["summary", "ratings", "Excellent"]):
+        _field(doc, path, where, "a number", _number)
     return doc
 
 # %% ../nbs/04_eval.ipynb #9ffdeff8
@@ -223,7 +229,7 @@ def main(argv=None):
     p = argparse.ArgumentParser(prog="qmdx-eval", description="Generate and score query expansions.")
     p.add_argument("--model", help="preset, Hub id, model directory or adapter directory")
     p.add_argument("--sft-model", help="SFT adapter to merge before applying --model (a GRPO adapter)")
-    p.add_argument("--queries", help="a query file with '# category: NAME' headers (default: the checkout's evals/queries.txt)")
+    p.add_argument("--queries", help="a query file with '# category: NAME' lines (default: the checkout's)")
     p.add_argument("--greedy", action="store_true", help="greedy decoding instead of QMD's sampling")
     p.add_argument("--max-new-tokens", type=int, default=QMD_SAMPLING.max_new_tokens)
     p.add_argument("--batch-size", type=int, default=8)
@@ -234,7 +240,8 @@ def main(argv=None):
     p.add_argument("--compare", nargs=2, metavar=("A.json", "B.json"), help="compare two result files")
     a = p.parse_args(argv)
     try:
-        if a.output and Path(a.output).is_dir(): raise DataError(a.output, 0, None, "is a directory: -o names the result file to write")
+        if a.output and Path(a.output).is_dir():
+            raise DataError(a.output, 0, None, "is a directory: -o names the result file to write")
         if a.compare:
             ra, rb = (read_result(f) for f in a.compare)
             names = tuple(Path(f).stem for f in a.compare)
@@ -243,7 +250,8 @@ def main(argv=None):
             return 0
         if a.score_only: res = score_file(a.score_only)
         elif a.model:
-            res = evaluate(a.model, a.queries or eval_queries_file(), a.sft_model, Sampling(greedy=a.greedy, max_new_tokens=a.max_new_tokens), a.batch_size, a.seed)
+            res = evaluate(a.model, a.queries or eval_queries_file(), a.sft_model,
+                           Sampling(greedy=a.greedy, max_new_tokens=a.max_new_tokens), a.batch_size, a.seed)
         else: p.error("give --model, --score-only or --compare")
         print(format_report(res["rows"], res["summary"], a.verbose))
         if a.output: save_result(res, a.output); print(f"wrote {a.output}")

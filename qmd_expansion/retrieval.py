@@ -53,20 +53,23 @@ def _read_records(path, fields, nonempty_text):
     return out
 
 def read_qrels(path, queries, corpus):
-    "Graded judgments `{query id: {doc id: grade}}` of a BEIR qrels TSV (header line optional); none at all is an error."
+    "Graded judgments `{query id: {doc id: grade}}` of a BEIR qrels TSV (header line optional); none is an error."
     qrels, first = {}, {}
     with open_input(path) as f:
         for n, raw in enumerate(f, 1):
             line = decode_line(path, n, raw)
             if not line.strip() or (n == 1 and line.lower().startswith("query-id")): continue
             cols = line.split("\t")
-            if len(cols) != 3: raise BeirError(path, n, "<columns>", f"expected 3 tab-separated columns, got {len(cols)}")
+            if len(cols) != 3:
+                raise BeirError(path, n, "<columns>", f"expected 3 tab-separated columns, got {len(cols)}")
             qid, did, grade = (c.strip() for c in cols)
             if qid not in queries: raise BeirError(path, n, "query-id", f"unknown query {qid!r}")
             if did not in corpus: raise BeirError(path, n, "corpus-id", f"unknown document {did!r}")
-            if not re.fullmatch(r"-?[0-9]{1,9}", grade): raise BeirError(path, n, "score", f"must be an integer, got {grade!r}")
+            if not re.fullmatch(r"-?[0-9]{1,9}", grade):
+                raise BeirError(path, n, "score", f"must be an integer, got {grade!r}")
             if qrels.get(qid, {}).get(did, int(grade)) != int(grade):
-                raise BeirError(path, n, "score", f"{qid} {did} is graded {grade} here but {qrels[qid][did]} at line {first[qid, did]}")
+                raise BeirError(path, n, "score",
+                                f"{qid} {did} is graded {grade} here but {qrels[qid][did]} at line {first[qid, did]}")
             first.setdefault((qid, did), n)
             qrels.setdefault(qid, {})[did] = int(grade)
     if not qrels: raise BeirError(path, 0, None, "no judgments")
@@ -76,7 +79,8 @@ def load_beir(path, split="test") -> Beir:
     "Corpus, queries and qrels of a BEIR directory."
     path = Path(path)
     for f in ("corpus.jsonl", "queries.jsonl", f"qrels/{split}.tsv"):
-        if not (path / f).exists(): raise BeirError(path / f, 0, None, f"missing (BEIR layout: corpus.jsonl, queries.jsonl, qrels/{split}.tsv)")
+        if not (path / f).exists():
+            raise BeirError(path / f, 0, None, f"missing (BEIR layout: corpus.jsonl, queries.jsonl, qrels/{split}.tsv)")
     corpus = _read_records(path / "corpus.jsonl", ("title", "text"), nonempty_text=False)   # some BEIR sets have title-only docs
     queries = {k: v["text"] for k, v in _read_records(path / "queries.jsonl", ("text",), nonempty_text=True).items()}
     return Beir(corpus, queries, read_qrels(path / "qrels" / f"{split}.tsv", queries, corpus))

@@ -92,7 +92,8 @@ def control_characters(text: str) -> str:
 def query_problem(query: str) -> str | None:
     "Why `query` cannot be expanded (None when it can): it has no word, or it holds a control character."
     if control_characters(query): return f"the query holds control characters ({control_characters(query)})"
-    if not tokens(query): return "the query is empty" if not query.strip() else f"the query {query!r} has no word to expand"
+    if not query.strip(): return "the query is empty"
+    if not tokens(query): return f"the query {query[:60]!r} has no word to expand"
     return None
 
 # %% ../nbs/00_reward.ipynb #2dc24ce5
@@ -209,14 +210,15 @@ def score_format(e: Expansion) -> tuple[int, list]:
 
 # %% ../nbs/00_reward.ipynb #8d7e1ae6
 DISTINCT_AT = 0.3  # minimum word-set distance between two lines of one type
-COMPARED_LINES = 50  # lines of a type compared pairwise; a later line is compared with earlier ones by its word set only
+COMPARED_LINES = 50  # lines of a type compared pairwise; later lines only by their exact word set
 LISTED_PAIRS = 10   # near-duplicate pairs named in a deduction
 
 def _near_duplicates(lines: list) -> list:
-    "Near-duplicate pairs `(i, j)`: any two of the first `COMPARED_LINES` lines, then a later line with an earlier one's words."
+    "Near-duplicate pairs `(i, j)`: two of the first `COMPARED_LINES` lines, or a later line with earlier words."
     sets = [frozenset(stem_set(l)) for l in lines]
     head = sets[:COMPARED_LINES]
-    pairs = [(i, j) for i in range(len(head)) for j in range(i + 1, len(head)) if set_distance(head[i], head[j]) < DISTINCT_AT]
+    pairs = [(i, j) for i in range(len(head)) for j in range(i + 1, len(head))
+             if set_distance(head[i], head[j]) < DISTINCT_AT]
     first = {}
     for j, words in enumerate(sets):
         if j >= COMPARED_LINES and words in first: pairs.append((first[words], j))
@@ -453,7 +455,7 @@ def runaway_completion(lines: int = 4000) -> str:
     return "".join(f"{'lex' if i % 2 else 'vec'}: auth config option {i % 500} of the settings\n" for i in range(lines))
 
 def bench(seconds: float = 3.0, rows=None, runaway_lines: int = 4000) -> dict:
-    "Scores per second of a realistic mix of outputs over about `seconds`, and the seconds one runaway completion takes."
+    "Scores per second of a realistic mix of outputs over about `seconds`, and how long a runaway completion takes."
     mix = [(q, t) for _, q, t in line_dropout_variants(rows or CANONICAL)]
     n, start = 0, time.perf_counter()
     while time.perf_counter() - start < seconds:
@@ -476,14 +478,15 @@ def pipe_safe(main):
             sys.stdout.flush()
             return status
         except BrokenPipeError:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # the interpreter's last flush must not fail too
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # so the final flush cannot fail too
             return 141
     return run
 
 def _stdin_text() -> str:
     raw = sys.stdin.buffer.read()
     try: return raw.decode("utf-8")
-    except UnicodeDecodeError as e: raise ValueError(f"<stdin>: not UTF-8: byte {raw[e.start]:#04x} at offset {e.start}") from None
+    except UnicodeDecodeError as e:
+        raise ValueError(f"<stdin>: not UTF-8: byte {raw[e.start]:#04x} at offset {e.start}") from None
 
 @pipe_safe
 def main(argv=None):
@@ -499,8 +502,12 @@ def main(argv=None):
     a = p.parse_args(argv)
     if a.cmd == "score":
         try: text = _stdin_text() if a.expansion == "-" else a.expansion.replace("\\n", "\n")
-        except ValueError as e: print(f"error: {e}", file=sys.stderr); return 2
-        if query_problem(a.query): print(f"error: {query_problem(a.query)}: nothing to score", file=sys.stderr); return 2
+        except ValueError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 2
+        if query_problem(a.query):
+            print(f"error: {query_problem(a.query)}: nothing to score", file=sys.stderr)
+            return 2
         s = score_expansion(a.query, text)
         print(json.dumps(s.as_dict(), indent=2, ensure_ascii=False) if a.json else format_score(s))
         return 0

@@ -36,7 +36,8 @@ def run_module(module, *args, cwd=None, **kw):
     "`python -m qmd_expansion.MODULE ARGS` on this checkout (stdout and stderr captured unless given)."
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kw}
-    return subprocess.run([sys.executable, "-m", f"qmd_expansion.{module}", *map(str, args)], cwd=cwd, env=env, **streams)
+    command = [sys.executable, "-m", f"qmd_expansion.{module}", *map(str, args)]
+    return subprocess.run(command, cwd=cwd, env=env, **streams)
 
 # ---- 3. evaluation queries never leak into training silently
 
@@ -54,9 +55,14 @@ def test_prepare_with_a_mistyped_exclusion_file_stops(tmp_path, capsys):
     assert str(missing) in one_error_line(capsys.readouterr().err)
     assert not (tmp_path / "out").exists()
 
+def prepare_cli(src, out, *args) -> int:
+    "`qmdx-data prepare SRC --out OUT ARGS`, excluding no query unless ARGS names files."
+    exclusion = [] if "--exclude-queries" in args else ["--exclude-queries"]
+    return data.main(["prepare", str(src), "--out", str(out), *args, *exclusion])
+
 def test_prepare_excludes_nothing_only_when_asked_to(tmp_path, capsys):
     src = some_examples(tmp_path / "d.jsonl")
-    assert data.main(["prepare", str(src), "--out", str(tmp_path / "out"), "--val-fraction", "0", "--exclude-queries"]) == 0
+    assert prepare_cli(src, tmp_path / "out", "--val-fraction", "0") == 0
     assert json.loads(capsys.readouterr().out)["excluded_eval_overlap"] == []
 
 def test_an_empty_exclusion_file_is_an_error(tmp_path, capsys):
@@ -84,7 +90,7 @@ def test_eval_from_another_directory_expands_the_checkout_queries(tmp_path, caps
 def test_prepare_val_fraction_zero_is_no_validation_split(tmp_path, capsys):
     from datasets import load_from_disk
     src = some_examples(tmp_path / "d.jsonl", 5)
-    assert data.main(["prepare", str(src), "--out", str(tmp_path / "out"), "--val-fraction", "0", "--exclude-queries"]) == 0
+    assert prepare_cli(src, tmp_path / "out", "--val-fraction", "0") == 0
     counts = json.loads(capsys.readouterr().out)
     assert (counts["train"], counts["val"]) == (5, 0)
     train, val = load_from_disk(str(tmp_path / "out" / "train")), load_from_disk(str(tmp_path / "out" / "val"))
@@ -93,17 +99,17 @@ def test_prepare_val_fraction_zero_is_no_validation_split(tmp_path, capsys):
 @pytest.mark.parametrize("fraction", ["1", "1.5", "-0.1", "nan", "inf"])
 def test_prepare_rejects_a_val_fraction_out_of_range(tmp_path, capsys, fraction):
     src = some_examples(tmp_path / "d.jsonl")
-    assert data.main(["prepare", str(src), "--out", str(tmp_path / "out"), "--val-fraction", fraction, "--exclude-queries"]) == 2
+    assert prepare_cli(src, tmp_path / "out", "--val-fraction", fraction) == 2
     assert "val" in one_error_line(capsys.readouterr().err) and not (tmp_path / "out").exists()
 
 def test_prepare_refuses_an_empty_validation_split(tmp_path, capsys):
     src = some_examples(tmp_path / "d.jsonl", 2)
-    assert data.main(["prepare", str(src), "--out", str(tmp_path / "out"), "--exclude-queries"]) == 2
+    assert prepare_cli(src, tmp_path / "out") == 2
     assert "validation split" in one_error_line(capsys.readouterr().err) and not (tmp_path / "out").exists()
 
 def test_prepare_refuses_an_empty_file(tmp_path, capsys):
     (tmp_path / "empty.jsonl").write_text("")
-    assert data.main(["prepare", str(tmp_path / "empty.jsonl"), "--out", str(tmp_path / "out"), "--exclude-queries"]) == 2
+    assert prepare_cli(tmp_path / "empty.jsonl", tmp_path / "out") == 2
     assert "no examples" in one_error_line(capsys.readouterr().err) and not (tmp_path / "out").exists()
 
 def test_a_failed_prepare_leaves_the_earlier_output_as_it_was(tmp_path, monkeypatch):
@@ -167,7 +173,7 @@ def test_output_into_a_closed_pipe_ends_quietly(tmp_path, args):
     outs = write_records(tmp_path / "outs.jsonl", [{"query": "auth config", "text": GOOD}])
     read_end, write_end = os.pipe()
     os.close(read_end)
-    try: r = run_module(args[0], *(a.format(src=src, outs=outs) for a in args[1:]), stdout=write_end, stderr=subprocess.PIPE, text=True)
+    try: r = run_module(args[0], *(a.format(src=src, outs=outs) for a in args[1:]), stdout=write_end, text=True)
     finally: os.close(write_end)
     assert r.stderr == "" and r.returncode == 141
 
@@ -195,10 +201,11 @@ def test_a_data_lookalike_beside_real_data_is_not_ignored(tmp_path, capsys):
     assert data.main(["validate", str(tmp_path)]) == 2
     assert "b.JSONL" in one_error_line(capsys.readouterr().err)
 
-def beir_dir(path, qrels="query-id\tcorpus-id\tscore\nq1\td1\t1\n", corpus=None, queries=None) -> Path:
+def beir_dir(path, qrels="query-id\tcorpus-id\tscore\nq1\td1\t1\n") -> Path:
+    "A BEIR folder of one document and one query, with `qrels` (text or bytes) as its test judgments."
     (path / "qrels").mkdir(parents=True)
-    (path / "corpus.jsonl").write_text(corpus if corpus is not None else json.dumps({"_id": "d1", "title": "", "text": "auth config"}) + "\n")
-    (path / "queries.jsonl").write_text(queries if queries is not None else json.dumps({"_id": "q1", "text": "auth"}) + "\n")
+    (path / "corpus.jsonl").write_text(json.dumps({"_id": "d1", "title": "", "text": "auth config"}) + "\n")
+    (path / "queries.jsonl").write_text(json.dumps({"_id": "q1", "text": "auth"}) + "\n")
     (path / "qrels" / "test.tsv").write_bytes(qrels.encode() if isinstance(qrels, str) else qrels)
     return path
 
@@ -223,8 +230,9 @@ def test_score_only_checks_the_category_type(tmp_path, capsys, category):
     assert f"{outs}:1: field 'category'" in one_error_line(capsys.readouterr().err)
 
 @pytest.mark.parametrize("rec, field", [({"query": 5, "text": GOOD}, "query"), ({"text": GOOD}, "query"),
-                                        ({"query": "auth config", "text": 5}, "text"), ({"query": "auth config"}, "text"),
-                                        ({"query": " ", "text": GOOD}, "query"), ({"query": "auth\x00", "text": GOOD}, "query")])
+                                        ({"query": "auth config", "text": 5}, "text"),
+                                        ({"query": "auth config"}, "text"), ({"query": " ", "text": GOOD}, "query"),
+                                        ({"query": "auth\x00", "text": GOOD}, "query")])
 def test_score_only_names_the_bad_field(tmp_path, capsys, rec, field):
     outs = write_records(tmp_path / "outs.jsonl", [rec])
     assert qeval.main(["--score-only", str(outs)]) == 2
@@ -234,29 +242,36 @@ def test_score_only_names_the_bad_field(tmp_path, capsys, rec, field):
 def test_parent_is_type_checked(parent):
     with pytest.raises(DataError, match="f.jsonl:3: field 'parent'"): parse_example(record(parent=parent), "f.jsonl", 3)
 
-@pytest.mark.parametrize("field, value", [("query", "auth\x00 config"), ("query", "auth \x1b[31mconfig"), ("query", "auth\x07"),
-                                          ("lex", ["auth\x00 config"]), ("vec", ["how to \x1b configure auth"]),
+@pytest.mark.parametrize("field, value", [("query", "auth\x00 config"), ("query", "auth \x1b[31mconfig"),
+                                          ("query", "auth\x07"), ("lex", ["auth\x00 config"]),
+                                          ("vec", ["how to \x1b configure auth"]),
                                           ("hyde", "Set AUTH_SECRET\x07 in the environment to configure auth."),
-                                          ("id", "t\x00"), ("source", "hand\x7fwritten"), ("query", "auth \ud800 config")])
+                                          ("id", "t\x00"), ("source", "hand\x7fwritten"),
+                                          ("query", "auth \ud800 config")])
 def test_control_characters_are_refused(field, value):
-    with pytest.raises(DataError, match=f"f.jsonl:2: field '{field}': .*U\\+"): parse_example(record(**{field: value}), "f.jsonl", 2)
+    with pytest.raises(DataError, match=f"f.jsonl:2: field '{field}': .*U\\+"):
+        parse_example(record(**{field: value}), "f.jsonl", 2)
 
 def test_whitespace_and_line_separators_in_text_fields_are_fine():
     ex = parse_example(record(query="auth\tconfig", source="hand\u2028written"))
     assert (ex.query, ex.source) == ("auth config", "hand\u2028written")
 
 def test_a_huge_query_is_refused():
-    with pytest.raises(DataError, match=f"field 'query': .*{data.MAX_QUERY_CHARS}"): parse_example(record(query="auth " * 200_000))
-    with pytest.raises(DataError, match=f"field 'lex': .*{data.MAX_LINE_CHARS}"): parse_example(record(lex=["auth " * 200]))
+    with pytest.raises(DataError, match=f"field 'query': .*{data.MAX_QUERY_CHARS}"):
+        parse_example(record(query="auth " * 200_000))
+    with pytest.raises(DataError, match=f"field 'lex': .*{data.MAX_LINE_CHARS}"):
+        parse_example(record(lex=["auth " * 200]))
 
 def test_duplicate_json_keys_are_refused(tmp_path):
-    (tmp_path / "d.jsonl").write_text(json.dumps(record()) + "\n" + json.dumps(record(id="t-2"))[:-1] + ', "id": "t-3"}\n')
+    twice = json.dumps(record(id="t-2"))[:-1] + ', "id": "t-3"}'
+    (tmp_path / "d.jsonl").write_text(json.dumps(record()) + "\n" + twice + "\n")
     with pytest.raises(DataError, match="d.jsonl:2: field 'id': duplicate key"): read_examples(tmp_path / "d.jsonl")
 
 def test_duplicate_yaml_keys_are_refused(tmp_path):
     cfg = tmp_path / "c.yaml"
     cfg.write_text("model: tiny\ntrain:\n  lr: 1.0e-4\n  epochs: 1\n  lr: 2.0e-4\n")
-    with pytest.raises(Exception, match=r"(?s)duplicate key 'lr'.*line 5") as err: sft.load_config(sft.SFTRunConfig, cfg)
+    with pytest.raises(Exception, match=r"(?s)duplicate key 'lr'.*line 5") as err:
+        sft.load_config(sft.SFTRunConfig, cfg)
     assert isinstance(err.value, ValueError) or "yaml" in type(err.value).__module__
 
 def test_a_repeated_qrels_pair_with_another_grade(tmp_path):
@@ -267,20 +282,23 @@ def test_a_repeated_qrels_pair_with_the_same_grade_is_kept_once(tmp_path):
     assert load_beir(beir_dir(tmp_path / "b", qrels="q1\td1\t1\nq1\td1\t1\n")).qrels == {"q1": {"d1": 1}}
 
 def test_a_bom_before_the_qrels_header(tmp_path):
-    assert load_beir(beir_dir(tmp_path / "b", qrels="\ufeffquery-id\tcorpus-id\tscore\nq1\td1\t1\n")).qrels == {"q1": {"d1": 1}}
+    bench = load_beir(beir_dir(tmp_path / "b", qrels="\ufeffquery-id\tcorpus-id\tscore\nq1\td1\t1\n"))
+    assert bench.qrels == {"q1": {"d1": 1}}
 
 def test_invalid_utf8_names_file_and_line(tmp_path):
     d = beir_dir(tmp_path / "b", qrels=b"query-id\tcorpus-id\tscore\nq1\td\xe91\t1\n")
     with pytest.raises(DataError, match=r"test.tsv:2: .*not UTF-8: byte 0xe9"): load_beir(d)
     (tmp_path / "queries.txt").write_bytes(b"# category: everyday\nlint trap\ncaf\xe9 menu\n")
-    with pytest.raises(DataError, match=r"queries.txt:3: .*not UTF-8: byte 0xe9"): read_queries(tmp_path / "queries.txt")
+    with pytest.raises(DataError, match=r"queries.txt:3: .*not UTF-8: byte 0xe9"):
+        read_queries(tmp_path / "queries.txt")
 
 def test_invalid_utf8_in_a_query_csv_and_a_yaml_config_names_the_file(tmp_path):
     import yaml
     (tmp_path / "q.csv").write_bytes(b"query,category\nlint trap,everyday\ncaf\xe9 menu,everyday\n")
     with pytest.raises(DataError, match=r"q.csv:3: .*not UTF-8: byte 0xe9"): data.read_query_list(tmp_path / "q.csv")
     (tmp_path / "c.yaml").write_bytes(b"model: tiny\ntrain:\n  scheduler: caf\xe9\n")
-    with pytest.raises(yaml.YAMLError, match=f"(?s)#x00e9.*{tmp_path / 'c.yaml'}"): sft.load_config(sft.SFTRunConfig, tmp_path / "c.yaml")
+    with pytest.raises(yaml.YAMLError, match=f"(?s)#x00e9.*{tmp_path / 'c.yaml'}"):
+        sft.load_config(sft.SFTRunConfig, tmp_path / "c.yaml")
 
 def test_a_missing_queries_file(tmp_path):
     with pytest.raises(DataError, match=f"{tmp_path / 'q.txt'}: no such file"): read_queries(tmp_path / "q.txt")
@@ -331,7 +349,7 @@ def test_crlf_line_ends_are_newlines():
     assert (e.lex, e.vec) == (["auth config"], ["how to configure authentication"])
 
 def test_the_reward_command_refuses_invalid_utf8_on_stdin():
-    r = run_module("reward", "score", "auth config", "-", input=b"lex: auth config caf\xe9\nvec: how to configure auth\n")
+    r = run_module("reward", "score", "auth config", "-", input=b"lex: auth config caf\xe9\nvec: how to set up auth\n")
     assert r.returncode == 2 and "not UTF-8" in one_error_line(r.stderr.decode())
 
 def test_grpo_reads_prepared_data_with_line_separators(tmp_path):
@@ -355,17 +373,24 @@ def test_prepare_makes_no_network_call(tmp_path, monkeypatch):
 
 # ---- property tests: arbitrary bytes give a clean error or a valid result
 
-json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-                           lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+def containers(inner): return st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20), containers,
                            max_leaves=12)
-field_names = st.sampled_from(["id", "query", "category", "lex", "vec", "hyde", "source", "parent", "_id", "text", "title"])
-records = st.dictionaries(field_names, json_values | st.sampled_from(["auth config", "technical_docs", ["auth setup"]]), max_size=9)
+field_names = st.sampled_from(["id", "query", "category", "lex", "vec", "hyde", "source", "parent", "_id", "text",
+                               "title"])
+plausible = st.sampled_from(["auth config", "technical_docs", ["auth setup"]])
+records = st.dictionaries(field_names, json_values | plausible, max_size=9)
 deep_or_huge = st.sampled_from([b"[" * 50_000, b'{"a":' * 50_000, b"1" * 5000, b'{"query": ' + b"9" * 5000 + b"}"])
+def example_line(fields) -> bytes:
+    "A valid example with `fields` replaced, as UTF-8 (lone surrogates kept as the invalid bytes they become)."
+    return json.dumps({**record(), **fields}, ensure_ascii=False).encode("utf-8", "surrogatepass")
 line = st.one_of(st.binary(max_size=40), json_values.map(json.dumps).map(str.encode), deep_or_huge,
-                 records.map(lambda r: json.dumps({**record(), **r}, ensure_ascii=False).encode("utf-8", "surrogatepass")))
+                 records.map(example_line))
+property_settings = settings(max_examples=300, deadline=None,
+                             suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 files = st.lists(line, max_size=6).map(b"\n".join)
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@property_settings
 @given(blob=files)
 def test_any_bytes_read_as_examples_give_examples_or_a_data_error(tmp_path, blob):
     (tmp_path / "x.jsonl").write_bytes(blob)
@@ -373,10 +398,11 @@ def test_any_bytes_read_as_examples_give_examples_or_a_data_error(tmp_path, blob
     except DataError: return
     for ex in examples: assert isinstance(ex.query, str) and ex.query.strip() and len(ex.lex) >= 1
 
-qrels_lines = st.one_of(st.binary(max_size=30), st.tuples(st.sampled_from(["q1", "q2", "query-id"]), st.sampled_from(["d1", "d2"]),
-                                                          st.sampled_from(["0", "1", "2", "x", "-1"])).map(lambda t: "\t".join(t).encode()))
+judgments = st.tuples(st.sampled_from(["q1", "q2", "query-id"]), st.sampled_from(["d1", "d2"]),
+                      st.sampled_from(["0", "1", "2", "x", "-1"])).map(lambda t: "\t".join(t).encode())
+qrels_lines = st.one_of(st.binary(max_size=30), judgments)
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@property_settings
 @given(corpus=files, queries=files, qrels=st.lists(qrels_lines, max_size=5).map(b"\n".join))
 def test_any_bytes_read_as_beir_give_a_benchmark_or_a_data_error(tmp_path_factory, corpus, queries, qrels):
     d = tmp_path_factory.mktemp("beir")
