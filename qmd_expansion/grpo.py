@@ -139,7 +139,7 @@ def grpo_dataset(cfg: GRPORunConfig, work: Path):
         rows = [{"prompt": build_messages(bench.queries[q]), "query": bench.queries[q], "query_id": q} for q in sorted(bench.qrels)]
     else:
         prepare([rooted(d) for d in cfg.data], work / "data", 0.0, cfg.grpo.seed,
-                [rooted(q) for q in cfg.exclude_queries if rooted(q).exists()], save_datasets=False)
+                [rooted(q) for q in cfg.exclude_queries], save_datasets=False)   # a missing exclusion file is an error
         rows = [{"prompt": r["prompt"], "query": r["query"]}
                 for r in map(json.loads, (work / "data" / "train.jsonl").read_text().splitlines())]
     ds = Dataset.from_list(rows).shuffle(seed=cfg.grpo.seed)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import regex
-from .data import write_jsonl, read_jsonl, DataError
+from .data import write_jsonl, read_jsonl, DataError, open_input, decode_line
 from .models import cache_dir
 from .prompt import query_from_prompt
 from .reward import score_expansion, LINE_TYPES
@@ -53,24 +53,34 @@ def _read_records(path, fields, nonempty_text):
     return out
 
 def read_qrels(path, queries, corpus):
-    "Graded judgments `{query id: {doc id: grade}}` of a BEIR qrels TSV (header line optional)."
-    qrels = {}
-    for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or (n == 1 and raw.lower().startswith("query-id")): continue
-        cols = raw.split("\t")
-        if len(cols) != 3: raise BeirError(path, n, "<columns>", f"expected 3 tab-separated columns, got {len(cols)}")
-        qid, did, grade = (c.strip() for c in cols)
-        if qid not in queries: raise BeirError(path, n, "query-id", f"unknown query {qid!r}")
-        if did not in corpus: raise BeirError(path, n, "corpus-id", f"unknown document {did!r}")
-        if not re.fullmatch(r"-?\d+", grade): raise BeirError(path, n, "score", f"must be an integer, got {grade!r}")
-        qrels.setdefault(qid, {})[did] = int(grade)
+    "Graded judgments `{query id: {doc id: grade}}` of a BEIR qrels TSV (header line optional); none is an error."
+    qrels, first = {}, {}
+    with open_input(path) as f:
+        for n, raw in enumerate(f, 1):
+            line = decode_line(path, n, raw)
+            if not line.strip() or (n == 1 and line.lower().startswith("query-id")): continue
+            cols = line.split("\t")
+            if len(cols) != 3:
+                raise BeirError(path, n, "<columns>", f"expected 3 tab-separated columns, got {len(cols)}")
+            qid, did, grade = (c.strip() for c in cols)
+            if qid not in queries: raise BeirError(path, n, "query-id", f"unknown query {qid!r}")
+            if did not in corpus: raise BeirError(path, n, "corpus-id", f"unknown document {did!r}")
+            if not re.fullmatch(r"-?[0-9]{1,9}", grade):
+                raise BeirError(path, n, "score", f"must be an integer, got {grade!r}")
+            if qrels.get(qid, {}).get(did, int(grade)) != int(grade):
+                raise BeirError(path, n, "score",
+                                f"{qid} {did} is graded {grade} here but {qrels[qid][did]} at line {first[qid, did]}")
+            first.setdefault((qid, did), n)
+            qrels.setdefault(qid, {})[did] = int(grade)
+    if not qrels: raise BeirError(path, 0, None, "no judgments")
     return qrels
 
 def load_beir(path, split="test") -> Beir:
     "Corpus, queries and qrels of a BEIR directory."
     path = Path(path)
     for f in ("corpus.jsonl", "queries.jsonl", f"qrels/{split}.tsv"):
-        if not (path / f).exists(): raise FileNotFoundError(f"{path / f} is missing (BEIR layout: corpus.jsonl, queries.jsonl, qrels/{split}.tsv)")
+        if not (path / f).exists():
+            raise BeirError(path / f, 0, None, f"missing (BEIR layout: corpus.jsonl, queries.jsonl, qrels/{split}.tsv)")
     corpus = _read_records(path / "corpus.jsonl", ("title", "text"), nonempty_text=False)   # some BEIR sets have title-only docs
     queries = {k: v["text"] for k, v in _read_records(path / "queries.jsonl", ("text",), nonempty_text=True).items()}
     return Beir(corpus, queries, read_qrels(path / "qrels" / f"{split}.tsv", queries, corpus))

@@ -4,15 +4,16 @@
 
 # %% auto #0
 __all__ = ['STOPWORDS', 'LINE_TYPES', 'TEMPLATE_TOKENS', 'END_TOKENS', 'ROLE_LINES', 'QUERY_WORDS', 'FILLER_PHRASES', 'MAX_LINES',
-           'DISTINCT_AT', 'HYDE_CHARS', 'RATINGS', 'CANONICAL', 'tokens', 'stem', 'terms_match', 'content_terms',
-           'has_term', 'word_set_distance', 'qmd_keeps_line', 'Expansion', 'strip_thinking', 'parse_expansion',
+           'DISTINCT_AT', 'COMPARED_LINES', 'LISTED_PAIRS', 'HYDE_CHARS', 'RATINGS', 'CANONICAL', 'tokens', 'stem',
+           'terms_match', 'content_terms', 'has_term', 'stem_set', 'set_distance', 'word_set_distance',
+           'qmd_keeps_line', 'control_characters', 'query_problem', 'Expansion', 'strip_thinking', 'parse_expansion',
            'extract_entities', 'entity_in', 'filler_phrase', 'score_format', 'echoes_query', 'useful_lines',
            'score_diversity', 'score_hyde', 'score_quality', 'score_entities', 'rating', 'Score', 'score_expansion',
            'score', 'score_table', 'line_dropout_variants', 'completion_text', 'reward_fn', 'format_score',
-           'format_table', 'bench', 'main']
+           'format_table', 'runaway_completion', 'bench', 'pipe_safe', 'main']
 
 # %% ../nbs/00_reward.ipynb #4c69c877
-import re, sys, json, time, argparse
+import re, os, sys, json, time, argparse, functools
 from dataclasses import dataclass, field, asdict
 from .prompt import query_from_prompt
 
@@ -57,26 +58,43 @@ _NEGATION = re.compile(r"(?<!\S)-(?!-)\S+")  # `-term`; a `--flag` is not a nega
 
 def content_terms(text: str) -> list[str]:
     "Lower-cased non-stopword terms, without `-negated` terms (they exclude documents, they do not match them)."
-    seen = []
-    for t in tokens(_NEGATION.sub(" ", text).lower()):
-        if t not in STOPWORDS and t not in seen: seen.append(t)
-    return seen
+    return list(dict.fromkeys(t for t in tokens(_NEGATION.sub(" ", text).lower()) if t not in STOPWORDS))
 
 def has_term(text: str, term: str) -> bool:
     "Does `text` contain `term` (stem or prefix match)?"
     return any(terms_match(term, t) for t in content_terms(text))
 
+def stem_set(text: str) -> set:
+    "The stems of the content words of `text`."
+    return {stem(t) for t in content_terms(text)}
+
+def set_distance(sa: set, sb: set) -> float:
+    "1 - Jaccard similarity of two word sets (0.0 for two empty sets)."
+    return 1 - len(sa & sb) / len(sa | sb) if sa or sb else 0.0
+
 def word_set_distance(a: str, b: str) -> float:
     "1 - Jaccard similarity of the stemmed content-word sets of `a` and `b`."
-    sa, sb = {stem(t) for t in content_terms(a)}, {stem(t) for t in content_terms(b)}
-    if not sa and not sb: return 0.0
-    return 1 - len(sa & sb) / len(sa | sb)
+    return set_distance(stem_set(a), stem_set(b))
 
 # %% ../nbs/00_reward.ipynb #7c5be783
 def qmd_keeps_line(query: str, text: str) -> bool:
     "True when QMD's expansion filter keeps a line with content `text` for `query`."
     terms = re.sub(r"[^a-z0-9\s]", " ", query.lower()).split()
     return not terms or any(t in text.lower() for t in terms)
+
+# %% ../nbs/00_reward.ipynb #bf46f00f
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")   # Cc except whitespace, and surrogates
+
+def control_characters(text: str) -> str:
+    "The control characters of `text` (not whitespace) and its lone surrogates, named `U+0000, U+001B` ('' when none)."
+    return ", ".join(f"U+{ord(c):04X}" for c in sorted(set(_CONTROL.findall(text))))
+
+def query_problem(query: str) -> str | None:
+    "Why `query` cannot be expanded (None when it can): it has no word, or it holds a control character."
+    if control_characters(query): return f"the query holds control characters ({control_characters(query)})"
+    if not query.strip(): return "the query is empty"
+    if not tokens(query): return f"the query {query[:60]!r} has no word to expand"
+    return None
 
 # %% ../nbs/00_reward.ipynb #2dc24ce5
 LINE_TYPES = ("lex", "vec", "hyde")
@@ -96,6 +114,7 @@ class Expansion:
     invalid: list = field(default_factory=list)    # non-empty lines without a valid prefix
     malformed: list = field(default_factory=list)  # valid type, but not written `type: content`
     leaked: list = field(default_factory=list)     # chat-template tokens or role lines
+    control: list = field(default_factory=list)    # lines holding control characters
     thinking: bool = False                         # a <think> block held reasoning
 
 # %% ../nbs/00_reward.ipynb #f2d9fdc2
@@ -114,9 +133,10 @@ def parse_expansion(text: str) -> Expansion:
     text, thinking = strip_thinking(text)
     exp = Expansion(thinking=thinking)
     exp.leaked = [t for t in TEMPLATE_TOKENS if t in text]
-    for raw in text.splitlines():
+    for raw in text.split("\n"):
         line = raw.strip()
         if not line: continue
+        if control_characters(line): exp.control.append(line)
         if line.lower() in ROLE_LINES: exp.leaked.append(line); continue
         m = _LINE.match(line)
         if not m or not m.group(4).strip(): exp.invalid.append(line); continue
@@ -190,10 +210,25 @@ def score_format(e: Expansion) -> tuple[int, list]:
 
 # %% ../nbs/00_reward.ipynb #8d7e1ae6
 DISTINCT_AT = 0.3  # minimum word-set distance between two lines of one type
+COMPARED_LINES = 50  # lines of a type compared pairwise; later lines only by their exact word set
+LISTED_PAIRS = 10   # near-duplicate pairs named in a deduction
 
 def _near_duplicates(lines: list) -> list:
-    return [(i, j) for i in range(len(lines)) for j in range(i + 1, len(lines))
-            if word_set_distance(lines[i], lines[j]) < DISTINCT_AT]
+    "Near-duplicate pairs `(i, j)`: two of the first `COMPARED_LINES` lines, or a later line with earlier words."
+    sets = [frozenset(stem_set(l)) for l in lines]
+    head = sets[:COMPARED_LINES]
+    pairs = [(i, j) for i in range(len(head)) for j in range(i + 1, len(head))
+             if set_distance(head[i], head[j]) < DISTINCT_AT]
+    first = {}
+    for j, words in enumerate(sets):
+        if j >= COMPARED_LINES and words in first: pairs.append((first[words], j))
+        first.setdefault(words, j)
+    return pairs
+
+def _pairs(dups: list) -> str:
+    "The first `LISTED_PAIRS` pairs, numbered from 1, and how many more there are."
+    more = len(dups) - LISTED_PAIRS
+    return f"{[(i + 1, j + 1) for i, j in dups[:LISTED_PAIRS]]}" + (f" and {more} more pairs" if more > 0 else "")
 
 def echoes_query(query: str, text: str) -> bool:
     "A line that only restates the query (same content words, or the same text) adds nothing to the search."
@@ -215,7 +250,7 @@ def score_diversity(query: str, e: Expansion) -> tuple[int, list]:
     else: why.append("Diversity -5: fewer than two useful expansions")
     for kind in ("lex", "vec"):
         dups = _near_duplicates(getattr(e, kind))
-        if dups: why.append(f"Diversity -5: near-duplicate {kind} lines {[(i+1, j+1) for i, j in dups]}")
+        if dups: why.append(f"Diversity -5: near-duplicate {kind} lines {_pairs(dups)}")
         else: pts += 5
     echo = 5
     for kind, cost in (("lex", 5), ("vec", 2)):
@@ -316,8 +351,10 @@ class Score:
 
 # %% ../nbs/00_reward.ipynb #825934f5
 def _hard_failure(query: str, e: Expansion) -> str | None:
+    if query_problem(query): return query_problem(query)
     if e.leaked: return f"chat-template leakage: {e.leaked[0]!r}"
     if e.invalid: return f"line without a lex:/vec:/hyde: prefix: {e.invalid[0][:60]!r}"
+    if e.control: return f"line with control characters ({control_characters(e.control[0])}): {e.control[0][:60]!r}"
     if not (e.lex or e.vec): return "no lex and no vec line"
     if not any(qmd_keeps_line(query, l) for l in e.lex + e.vec):
         return "no lex or vec line shares a term with the query (QMD drops them all and falls back to the raw query)"
@@ -413,17 +450,45 @@ def format_table(rows: list[dict], cols=("example", "query", "format", "diversit
     return "\n".join([lines[0], "  ".join("-" * w for w in widths)] + lines[1:])
 
 # %% ../nbs/00_reward.ipynb #bffbe806
-def bench(seconds: float = 3.0, rows=None) -> dict:
-    "Score a realistic mix of outputs for about `seconds` on one core; returns scores per second."
+def runaway_completion(lines: int = 4000) -> str:
+    "A pathological completion: `lines` lex and vec lines that all share the query's words, a few of them repeated."
+    return "".join(f"{'lex' if i % 2 else 'vec'}: auth config option {i % 500} of the settings\n" for i in range(lines))
+
+def bench(seconds: float = 3.0, rows=None, runaway_lines: int = 4000) -> dict:
+    "Scores per second of a realistic mix of outputs over about `seconds`, and how long a runaway completion takes."
     mix = [(q, t) for _, q, t in line_dropout_variants(rows or CANONICAL)]
     n, start = 0, time.perf_counter()
     while time.perf_counter() - start < seconds:
         for q, t in mix: score(q, t)
         n += len(mix)
     elapsed = time.perf_counter() - start
-    return dict(scores=n, seconds=round(elapsed, 2), per_second=round(n / elapsed), distinct_outputs=len(mix))
+    runaway = runaway_completion(runaway_lines)
+    start = time.perf_counter()
+    score("auth config", runaway)
+    return dict(scores=n, seconds=round(elapsed, 2), per_second=round(n / elapsed), distinct_outputs=len(mix),
+                runaway_lines=runaway_lines, runaway_seconds=round(time.perf_counter() - start, 3))
 
 # %% ../nbs/00_reward.ipynb #cf917196
+def pipe_safe(main):
+    "Wrap a console `main` so that output into a closed pipe (`... | head`) ends it quietly, with SIGPIPE's status 141."
+    @functools.wraps(main)
+    def run(argv=None):
+        try:
+            status = main(argv)
+            sys.stdout.flush()
+            return status
+        except BrokenPipeError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # so the final flush cannot fail too
+            return 141
+    return run
+
+def _stdin_text() -> str:
+    raw = sys.stdin.buffer.read()
+    try: return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"<stdin>: not UTF-8: byte {raw[e.start]:#04x} at offset {e.start}") from None
+
+@pipe_safe
 def main(argv=None):
     "Console entry point `qmdx-reward`."
     p = argparse.ArgumentParser(prog="qmdx-reward", description="Score query expansions with the qmd-expansion rubric.")
@@ -436,7 +501,13 @@ def main(argv=None):
     b.add_argument("--seconds", type=float, default=3.0)
     a = p.parse_args(argv)
     if a.cmd == "score":
-        text = sys.stdin.read() if a.expansion == "-" else a.expansion.replace("\\n", "\n")
+        try: text = _stdin_text() if a.expansion == "-" else a.expansion.replace("\\n", "\n")
+        except ValueError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 2
+        if query_problem(a.query):
+            print(f"error: {query_problem(a.query)}: nothing to score", file=sys.stderr)
+            return 2
         s = score_expansion(a.query, text)
         print(json.dumps(s.as_dict(), indent=2, ensure_ascii=False) if a.json else format_score(s))
         return 0

@@ -12,7 +12,7 @@ import json, os, sys, time, shutil, argparse, dataclasses, typing
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import yaml
-from .data import prepare
+from .data import prepare, load_yaml
 from .models import load_model, record_base
 
 # %% ../nbs/02_sft.ipynb #1da42e99
@@ -53,7 +53,7 @@ def set_key(data: dict, dotted: str, value: str):
 
 def load_config(cls, path=None, overrides=()):
     "Load a YAML config into `cls`, apply `key=value` overrides, validate everything."
-    data = yaml.safe_load(Path(path).read_text()) if path else {}
+    data = load_yaml(path) if path else {}
     for o in overrides:
         if "=" not in o: raise ConfigError(f"override {o!r} is not key=value")
         set_key(data, *o.split("=", 1))
@@ -115,7 +115,7 @@ def rooted(path) -> Path:
 def _datasets(cfg: SFTRunConfig, work: Path):
     from datasets import load_from_disk
     counts = prepare([rooted(d) for d in cfg.data], work / "data", cfg.val_fraction, cfg.train.seed,
-                     [rooted(q) for q in cfg.exclude_queries if rooted(q).exists()])
+                     [rooted(q) for q in cfg.exclude_queries])   # a missing exclusion file is an error
     return load_from_disk(str(work / "data" / "train")), load_from_disk(str(work / "data" / "val")), counts
 
 def build_trainer(cfg: SFTRunConfig, out: Path, callbacks=(), naive: bool = False):
