@@ -28,6 +28,7 @@ from .prompt import build_messages, render_expansion, LINE_ORDER
 from .reward import (score, score_expansion, parse_expansion, content_terms, has_term, stem, tokens, STOPWORDS,
                                   extract_entities, entity_in, filler_phrase, echoes_query, qmd_keeps_line,
                                   control_characters, query_problem, pipe_safe)
+from .grounding import specifics
 from .models import load_model, prompt_text
 
 # %% ../nbs/01_data.ipynb #b64af1ee
@@ -582,15 +583,17 @@ def support(parent, short) -> int:
     return sum(all(has_term(l, t) for t in content_terms(short)) for l in parent.lex)
 
 def reuse_lines(parent, short) -> Example | None:
-    "The parent's lines that stay valid for the query `short`, as an example (None without a valid lex and vec line)."
+    "The parent's lines that stay valid for the query `short` (on topic, no specific `short` lacks), as an example (None without a valid lex and vec line)."
     dropped = [t for t in content_terms(parent.query) if not has_term(short, t)]
     ents = extract_entities(short)
     def valid(line, kind):
         if not qmd_keeps_line(short, line) or echoes_query(short, line) or any(has_term(line, t) for t in dropped): return False
+        if specifics(short, line, kind): return False
         return kind == "vec" or (not filler_phrase(line) and all(entity_in(e, line) for e in ents))
     lex, vec = [l for l in parent.lex if valid(l, "lex")], [v for v in parent.vec if valid(v, "vec")]
     if not lex or not vec: return None
-    hyde = parent.hyde if parent.hyde and qmd_keeps_line(short, parent.hyde) else None
+    keep_hyde = parent.hyde and qmd_keeps_line(short, parent.hyde) and not specifics(short, parent.hyde, "hyde")
+    hyde = parent.hyde if keep_hyde else None
     return Example("", short, parent.category, lex, vec, hyde, "augmented", parent.id)
 
 # %% ../nbs/01_data.ipynb #32d6d21b

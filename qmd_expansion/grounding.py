@@ -163,3 +163,6 @@ def main(argv=None):
         for r in g.reasons(): print(f"{g.query}\t{r}")
     print(json.dumps(grounding_summary(checks)))
     return 0
+
+# %% ../nbs/00b_grounding.ipynb #6492b498
+if __name__ == "__main__" and not hasattr(__import__("builtins"), "get_ipython"): sys.exit(main())  # `python -m`
