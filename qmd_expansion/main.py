@@ -9,7 +9,7 @@ __all__ = ['grpo_stage', 'gguf_stage', 'run_main', 'main']
 import json, sys, argparse
 from pathlib import Path
 from .data import validate, validation_report
-from .sft import SFTRunConfig, load_config, train_sft, rooted, ConfigError
+from .sft import SFTRunConfig, load_config, model_checked, train_sft, rooted, ConfigError
 from .eval import evaluate, format_report, save_result, compare, Sampling
 from .grpo import GRPORunConfig, check_config, train_grpo
 from .gguf import MissingDependency, require, export_plan, export_gguf, deployment_report, format_deployment_table, update_card
@@ -50,11 +50,13 @@ def run_main(run_dir="runs/main", sft_config="configs/sft-cpu.yaml", overrides=(
              sampling: Sampling | None = None, batch_size=8, seed=0, log=print,
              grpo_config=None, grpo_overrides=(), gguf=False, queries="evals/queries.txt") -> dict:
     "Validate, fine-tune and evaluate; optionally GRPO and GGUF export. Returns the summaries and evaluation results."
-    run = rooted(run_dir); run.mkdir(parents=True, exist_ok=True)
+    run = rooted(run_dir)
     cfg = load_config(SFTRunConfig, rooted(sft_config), [*overrides, f"output_dir={run / 'sft'}"])
+    model_checked(cfg.model, f"{sft_config}.model")
     links = [f"model={cfg.model}", f"sft_adapter={run / 'sft' / 'adapter'}", f"output_dir={run / 'grpo'}"]
     gcfg = check_config(load_config(GRPORunConfig, rooted(grpo_config), [*grpo_overrides, *links])) if grpo_config else None
     if gguf: require("llama_cpp"); require("sentencepiece")       # fail now rather than after training, with the install command
+    run.mkdir(parents=True, exist_ok=True)
     stages, sampling = 3 + bool(gcfg) + bool(gguf), sampling or Sampling()
     log(f"[1/{stages}] validating {', '.join(cfg.data)}")
     v = validate([rooted(d) for d in cfg.data])

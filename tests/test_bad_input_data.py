@@ -270,7 +270,7 @@ def test_duplicate_json_keys_are_refused(tmp_path):
 def test_duplicate_yaml_keys_are_refused(tmp_path):
     cfg = tmp_path / "c.yaml"
     cfg.write_text("model: tiny\ntrain:\n  lr: 1.0e-4\n  epochs: 1\n  lr: 2.0e-4\n")
-    with pytest.raises(Exception, match=r"(?s)duplicate key 'lr'.*line 5") as err:
+    with pytest.raises(Exception, match=r"c.yaml:5: .*duplicate key 'lr' \(first at line 3\)") as err:
         sft.load_config(sft.SFTRunConfig, cfg)
     assert isinstance(err.value, ValueError) or "yaml" in type(err.value).__module__
 
@@ -293,11 +293,10 @@ def test_invalid_utf8_names_file_and_line(tmp_path):
         read_queries(tmp_path / "queries.txt")
 
 def test_invalid_utf8_in_a_query_csv_and_a_yaml_config_names_the_file(tmp_path):
-    import yaml
     (tmp_path / "q.csv").write_bytes(b"query,category\nlint trap,everyday\ncaf\xe9 menu,everyday\n")
     with pytest.raises(DataError, match=r"q.csv:3: .*not UTF-8: byte 0xe9"): data.read_query_list(tmp_path / "q.csv")
     (tmp_path / "c.yaml").write_bytes(b"model: tiny\ntrain:\n  scheduler: caf\xe9\n")
-    with pytest.raises(yaml.YAMLError, match=f"(?s)#x00e9.*{tmp_path / 'c.yaml'}"):
+    with pytest.raises(sft.ConfigError, match=r"c.yaml: not UTF-8 text \(byte 35\)"):
         sft.load_config(sft.SFTRunConfig, tmp_path / "c.yaml")
 
 def test_a_missing_queries_file(tmp_path):
