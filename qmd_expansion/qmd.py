@@ -614,19 +614,20 @@ def format_retrieval_check(check: dict) -> str:
 # %% ../nbs/08_qmd.ipynb #fed8e1a7
 def qmd_check(gguf, queries_file, fixtures=(), threads: int = 1, seed: int = 0, expansion: bool = True, ours: bool = True,
               n_retrieval: int | None = None, home=None, keep=None, progress: bool = True, command: str | None = None, embed=None) -> dict:
-    "Everything: install, expansion inside QMD next to ours, full hybrid retrieval inside QMD on each BEIR directory. The result document."
+    "Install, expansion inside QMD next to ours, full hybrid retrieval in QMD on each BEIR directory; `gguf=None`: raw and gold only."
     home = install_qmd(home)
     embed = Path(embed) if embed else (embed_gguf() if fixtures else None)
     start, load0 = time.time(), round(os.getloadavg()[0], 2)
     work = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="qmdx-qmd-"))
     try:
-        result = {"settings": {"command": command, "gguf": str(Path(gguf).resolve()), "gguf_mb": round(Path(gguf).stat().st_size / 2**20, 1),
+        result = {"settings": {"command": command, "gguf": str(Path(gguf).resolve()) if gguf else None,
+                               "gguf_mb": round(Path(gguf).stat().st_size / 2**20, 1) if gguf else None,
                                "embed_gguf": str(embed) if embed else None, "queries": str(queries_file) if expansion else None,
                                "fixtures": [str(f) for f in fixtures], "threads": threads, "seed": seed,
                                **versions(home), "llama_cpp_python": LLAMA_CPP_VERSION, "install_dir": str(home),
                                "qmd_sampling": "temperature 0.7, top-k 20, top-p 0.8, presence penalty 0.5 (not applied by node-llama-cpp 3.20), 600 tokens, unseeded",
                                "ours_sampling": asdict(QMD_SAMPLING), "cpu_count": os.cpu_count(), "cpu_load_1m_start": load0}}
-        if expansion: result["expansion"] = expansion_check(gguf, queries_file, work / "expand", home, threads, seed, ours, progress)
+        if expansion and gguf: result["expansion"] = expansion_check(gguf, queries_file, work / "expand", home, threads, seed, ours, progress)
         if fixtures:
             result["retrieval"] = {Path(f).name: retrieval_check(f, work / f"search-{i}", gguf, embed, home, threads, n_retrieval, progress)
                                    for i, f in enumerate(fixtures)}
@@ -638,7 +639,8 @@ def qmd_check(gguf, queries_file, fixtures=(), threads: int = 1, seed: int = 0, 
 def format_check(result: dict) -> str:
     "The result document as text: the expansion table, then each BEIR directory's retrieval check."
     s = result["settings"]
-    out = [f"QMD {s['qmd'].split()[1]} on Node {s['node']}, {Path(s['gguf']).name} ({s['gguf_mb']} MB), {s['threads']} thread(s)"
+    model = f"{Path(s['gguf']).name} ({s['gguf_mb']} MB)" if s["gguf"] else "no generate model"
+    out = [f"QMD {s['qmd'].split()[1]} on Node {s['node']}, {model}, {s['threads']} thread(s)"
            + (f", embedder {Path(s['embed_gguf']).name}" if s.get("embed_gguf") else "")]
     if "expansion" in result: out += ["", format_expansion_table(result["expansion"])]
     for check in result.get("retrieval", {}).values(): out += ["", format_retrieval_check(check)]
@@ -660,6 +662,7 @@ def main(argv=None):
     p.add_argument("--n-retrieval", type=int, help="only the first N judged queries of each BEIR directory")
     p.add_argument("--no-retrieval", action="store_true", help="skip the retrieval part")
     p.add_argument("--no-expansion", action="store_true", help="skip the expansion part")
+    p.add_argument("--no-as-typed", action="store_true", help="with --no-expansion: no generate model, only the raw and gold conditions")
     p.add_argument("--no-ours", action="store_true", help="skip our generator's runs")
     p.add_argument("--keep", help="keep QMD's work directory (index, config, captures) here")
     p.add_argument("--install-only", action="store_true", help="install Node 22 and QMD into the cache, convert the embedder, and stop")
@@ -670,7 +673,10 @@ def main(argv=None):
             home = install_qmd()
             print(f"{home}: {versions(home)}\nembedder: {embed_gguf()}")
             return 0
-        if a.gguf:
+        if a.no_as_typed:
+            if not a.no_expansion or a.gguf: raise ValueError("--no-as-typed runs no model: give --no-expansion and no GGUF")
+            gguf, name = None, "raw-gold"
+        elif a.gguf:
             gguf, name = Path(a.gguf), Path(a.gguf).stem
             if not gguf.exists(): raise FileNotFoundError(f"{gguf} does not exist")
         else: gguf, name = default_gguf(a.size, a.quant), size_plan(a.size).base
