@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['QMD_SAMPLING', 'TEXT_KEYS', 'Sampling', 'presence_penalty_processor', 'Generation', 'generate_expansions',
-           'greedy_is_deterministic', 'score_rows', 'summarize', 'format_report', 'evaluate', 'torch_threads',
-           'score_file', 'save_result', 'read_result', 'compare', 'main']
+           'greedy_is_deterministic', 'score_rows', 'grounding_of', 'summarize', 'format_report', 'evaluate',
+           'torch_threads', 'score_file', 'save_result', 'read_result', 'compare', 'main']
 
 # %% ../nbs/04_eval.ipynb #1f7ac411
 import json, os, sys, time, argparse, statistics
@@ -15,6 +15,7 @@ from .reward import score_expansion, RATINGS, pipe_safe
 from .data import (read_queries, read_jsonl, DataError, write_jsonl, query_text, open_input, json_problem,
                                 eval_queries_file)
 from .models import load_model, prompt_text
+from .grounding import ground_many
 
 # %% ../nbs/04_eval.ipynb #30755fce
 @dataclass
@@ -85,18 +86,27 @@ def greedy_is_deterministic(model, tokenizer, query: str, n: int = 16) -> bool:
 
 # %% ../nbs/04_eval.ipynb #6ebeb9c7
 def score_rows(items) -> list[dict]:
-    "Score dicts with `query`, `text` (and optional `category`, `stopped`, `seconds`) into report rows."
-    rows = []
-    for it in items:
+    "Score dicts with `query`, `text` (and optional `category`, `stopped`, `seconds`) into report rows: rubric and grounding."
+    rows, groundings = [], ground_many([(it["query"], it["text"]) for it in items])
+    for it, g in zip(items, groundings):
         s = score_expansion(it["query"], it["text"])
         rows.append({"query": it["query"], "category": it.get("category", "-"), "score": round(s.score, 4), "rating": s.rating,
                      "format_valid": s.hard_failure is None, "format": s.format, "diversity": s.diversity, "hyde": s.hyde,
                      "quality": s.quality, "entity": s.entity, "think": s.think, "deductions": s.deductions,
+                     "grounding": round(g.score, 4), "lines": len(g.lines), "invented_lines": g.invented,
+                     "off_topic_lines": g.off_topic, "grounding_reasons": g.reasons(),
                      "stopped": it.get("stopped"), "seconds": it.get("seconds"), "text": it["text"]})
     return rows
 
+def grounding_of(rows) -> dict:
+    "Mean grounding and the shares of lines with invented specifics and off topic, over report rows."
+    lines = sum(r["lines"] for r in rows)
+    return {"grounding": round(statistics.mean(r["grounding"] for r in rows), 4),
+            "invented_line_rate": round(sum(r["invented_lines"] for r in rows) / lines, 4) if lines else None,
+            "off_topic_line_rate": round(sum(r["off_topic_lines"] for r in rows) / lines, 4) if lines else None}
+
 def summarize(rows) -> dict:
-    "Average score, ratings, format-valid and stop rates, and per-category averages of report rows."
+    "Average score, ratings, format-valid and stop rates, per-category averages and grounding of report rows."
     n = len(rows)
     if not n: raise ValueError("no rows to summarise")
     cats = sorted({r["category"] for r in rows})
@@ -106,21 +116,26 @@ def summarize(rows) -> dict:
             "excellent_share": round(sum(r["rating"] == "Excellent" for r in rows) / n, 4),
             "format_valid_rate": round(sum(r["format_valid"] for r in rows) / n, 4),
             "stop_rate": round(sum(stops) / len(stops), 4) if stops else None,
-            "per_category": {c: round(statistics.mean(r["score"] for r in rows if r["category"] == c), 4) for c in cats}}
+            "per_category": {c: round(statistics.mean(r["score"] for r in rows if r["category"] == c), 4) for c in cats},
+            **(grounding_of(rows) if all("grounding" in r for r in rows) else {})}
 
 # %% ../nbs/04_eval.ipynb #e9978a75
 def format_report(rows, summary, verbose=False) -> str:
     "The per-query table (deductions with `verbose`) and the summary, as text."
     w = max([len(r["query"]) for r in rows] + [5])
-    out = [f"{'query':<{w}}  {'category':<24} {'score':>6}  rating"]
+    out = [f"{'query':<{w}}  {'category':<24} {'score':>6}  {'ground':>6}  rating"]
     for r in rows:
-        out.append(f"{r['query']:<{w}}  {r['category']:<24} {r['score']:>6.3f}  {r['rating']}")
-        if verbose: out += [f"{'':<{w}}    - {d}" for d in r["deductions"]]
+        ground = f"{r['grounding']:>6.2f}" if "grounding" in r else f"{'-':>6}"
+        out.append(f"{r['query']:<{w}}  {r['category']:<24} {r['score']:>6.3f}  {ground}  {r['rating']}")
+        if verbose: out += [f"{'':<{w}}    - {d}" for d in r["deductions"] + r.get("grounding_reasons", [])]
     s = summary
     out += ["", f"average {s['average']:.1%} over {s['queries']} queries; Excellent {s['ratings']['Excellent']}/{s['queries']}; "
             f"format-valid {s['format_valid_rate']:.0%}" + (f"; stopped {s['stop_rate']:.0%}" if s["stop_rate"] is not None else ""),
             "ratings: " + ", ".join(f"{k} {v}" for k, v in s["ratings"].items()),
             "per category: " + ", ".join(f"{k} {v:.1%}" for k, v in s["per_category"].items())]
+    if s.get("invented_line_rate") is not None:
+        out.append(f"grounding {s['grounding']:.2f}: invented specifics in {s['invented_line_rate']:.0%} of lines, "
+                   f"off topic {s['off_topic_line_rate']:.0%} (qmd_expansion.grounding; the rubric does not see these)")
     return "\n".join(out)
 
 # %% ../nbs/04_eval.ipynb #fd95c3fc

@@ -402,7 +402,8 @@ def deployment_summary(raw_rows, used_rows, fallbacks) -> dict:
             "stop_rate": raw["stop_rate"],
             "fallback_share": round(sum(fallbacks) / len(fallbacks), 4),
             "average_raw": raw["average"], "excellent_raw": raw["ratings"]["Excellent"],
-            "average_used": used["average"], "excellent_used": used["ratings"]["Excellent"]}
+            "average_used": used["average"], "excellent_used": used["ratings"]["Excellent"],
+            "grounding": raw.get("grounding"), "invented_line_rate": raw.get("invented_line_rate")}
 
 def _merge_rows(raw_rows, used_rows, fallbacks, gens) -> list:
     return [{**r, "format_ok": format_ok(r["text"]), "used_text": u["text"], "used_score": u["score"], "used_rating": u["rating"], "fell_back": fb,
@@ -457,11 +458,12 @@ def deployment_report(ggufs, queries_file, hf_model: str | None = None, hf_sft: 
 
 def format_deployment_table(report: dict) -> str:
     "One line per model: format, stops, fallbacks, reward raw and as used, quantization loss, speed."
-    head = f"{'model':<34} {'valid':>6} {'stop':>5} {'fallbk':>6} {'avg raw':>7} {'Exc':>4} {'avg used':>8} {'Exc':>4} {'loss pt':>7} {'p50 s':>6} {'p95 s':>6} {'tok/s':>6} {'load s':>6} {'MB':>6}"
+    head = f"{'model':<34} {'valid':>6} {'stop':>5} {'fallbk':>6} {'avg raw':>7} {'Exc':>4} {'avg used':>8} {'Exc':>4} {'loss pt':>7} {'ground':>6} {'inv%':>5} {'p50 s':>6} {'p95 s':>6} {'tok/s':>6} {'load s':>6} {'MB':>6}"
     f = lambda v, fmt: "-" if v is None else format(v, fmt)
     def line(name, s):
         return (f"{name[:34]:<34} {s['format_valid_rate']:>6.0%} {f(s['stop_rate'], '>5.0%'):>5} {s['fallback_share']:>6.0%} {s['average_raw']:>7.1%} "
                 f"{s['excellent_raw']:>4} {s['average_used']:>8.1%} {s['excellent_used']:>4} {f(s.get('quant_loss_points'), '>7.2f'):>7} "
+                f"{f(s.get('grounding'), '>6.2f'):>6} {f(s.get('invented_line_rate'), '>5.0%'):>5} "
                 f"{f(s['latency_p50_s'], '>6.2f'):>6} {f(s['latency_p95_s'], '>6.2f'):>6} {f(s['gen_tokens_per_s'], '>6.1f'):>6} "
                 f"{f(s['load_seconds'], '>6.2f'):>6} {f(s['size_mb'], '>6.0f'):>6}")
     out = [head]
@@ -469,7 +471,8 @@ def format_deployment_table(report: dict) -> str:
     out += [line(name, r["summary"]) for name, r in report["files"].items()]
     n = next(iter(report["files"].values()))["summary"]["queries"] if report["files"] else 0
     return "\n".join(out + [f"{n} queries; valid = format-valid raw output; avg raw / avg used = reward of the raw output / of what QMD uses "
-                            "after its line filter; loss pt = transformers avg raw minus GGUF avg raw, in points; p50/p95 = seconds per query "
+                            "after its line filter; ground = mean grounding score, inv% = lines with invented specifics "
+                            "(qmd_expansion.grounding); loss pt = transformers avg raw minus GGUF avg raw, in points; p50/p95 = seconds per query "
                             f"on {report['settings']['threads']} threads (transformers: batched, per query)",
                             "1-min CPU load as each file finished (its own 2 threads make about 2; more means other work slowed the timings): "
                             + ", ".join(f"{k} {r['summary'].get('cpu_load_1m')}" for k, r in report["files"].items())])

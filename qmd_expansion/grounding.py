@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['DIGIT', 'CODE', 'TOKEN', 'SENTENCE_END', 'PRONOUN_I', 'OFF_TOPIC_BELOW', 'specifics', 'default_embedder', 'LineCheck',
            'Grounding', 'ground_many', 'ground_expansion', 'grounding_reward', 'grounding_summary', 'ground_examples',
-           'main']
+           'result_rows', 'main']
 
 # %% ../nbs/00b_grounding.ipynb #5b9aeac4
 import re, sys, json, argparse, statistics
@@ -127,11 +127,18 @@ def ground_examples(examples, embedder="default") -> list:
     "`Grounding` of every training example's target (`qmd_expansion.data.Example`s)."
     return ground_many([(e.query, e.completion()) for e in examples], embedder)
 
-# %% ../nbs/00b_grounding.ipynb #f37846ac
+# %% ../nbs/00b_grounding.ipynb #2b90fec9
+def result_rows(doc: dict, path) -> list:
+    "The rows of an evaluation result (`qmdx-eval -o`) or of a GGUF deployment report (its transformers rows)."
+    rows = doc.get("rows") or (doc.get("transformers") or {}).get("rows")
+    if not rows: raise KeyError(f"{path}: no 'rows' (an evaluation result) or 'transformers.rows' (a deployment report)")
+    return rows
+
+# %% ../nbs/00b_grounding.ipynb #84768b85
 def _load_checks(paths, embedder) -> list:
     "Grounding of every expansion in evaluation results (`.json` with rows) or training data (`.jsonl`/folders)."
     results = [Path(p) for p in paths if str(p).endswith(".json")]
-    rows = [r for p in results for r in json.loads(p.read_text(encoding="utf-8"))["rows"]]
+    rows = [r for p in results for r in result_rows(json.loads(p.read_text(encoding="utf-8")), p)]
     checks = ground_many([(r["query"], r["text"]) for r in rows], embedder)
     data = [p for p in paths if Path(p) not in results]
     if data:
@@ -139,7 +146,7 @@ def _load_checks(paths, embedder) -> list:
         checks += ground_examples(read_examples([Path(p) for p in data])[0], embedder)
     return checks
 
-# %% ../nbs/00b_grounding.ipynb #51e8da0e
+# %% ../nbs/00b_grounding.ipynb #17f2fd03
 def main(argv=None):
     "Console entry point `qmdx-grounding`."
     p = argparse.ArgumentParser(prog="qmdx-grounding", description="Invented specifics and off-topic lines of expansions.")
@@ -164,5 +171,5 @@ def main(argv=None):
     print(json.dumps(grounding_summary(checks)))
     return 0
 
-# %% ../nbs/00b_grounding.ipynb #6492b498
+# %% ../nbs/00b_grounding.ipynb #98d583fb
 if __name__ == "__main__" and not hasattr(__import__("builtins"), "get_ipython"): sys.exit(main())  # `python -m`
