@@ -87,9 +87,9 @@ class Grounding:
 
     def reasons(self) -> list[str]: return [f"{l.kind}: {r}" for l in self.lines for r in l.reasons]
 
-# %% ../nbs/00b_grounding.ipynb #84f03dd9
+# %% ../nbs/00b_grounding.ipynb #6dab8518
 def ground_many(pairs, embedder="default") -> list:
-    "`Grounding` of each `(query, text)`: specifics of every line, and (unless `embedder=None`) the similarity of every vec/hyde line, embedded in one batch."
+    "`Grounding` of each `(query, text)`: every line's specifics and (unless `embedder=None`) vec/hyde similarity."
     out = []
     for query, text in pairs:
         parsed = parse_expansion(text)
@@ -127,11 +127,12 @@ def ground_examples(examples, embedder="default") -> list:
     "`Grounding` of every training example's target (`qmd_expansion.data.Example`s)."
     return ground_many([(e.query, e.completion()) for e in examples], embedder)
 
-# %% ../nbs/00b_grounding.ipynb #2b90fec9
+# %% ../nbs/00b_grounding.ipynb #28874ae8
 def result_rows(doc: dict, path) -> list:
     "The rows of an evaluation result (`qmdx-eval -o`) or of a GGUF deployment report (its transformers rows)."
     rows = doc.get("rows") or (doc.get("transformers") or {}).get("rows")
-    if not rows: raise KeyError(f"{path}: no 'rows' (an evaluation result) or 'transformers.rows' (a deployment report)")
+    if not rows:
+        raise KeyError(f"{path}: no 'rows' (an evaluation result) or 'transformers.rows' (a deployment report)")
     return rows
 
 # %% ../nbs/00b_grounding.ipynb #84768b85
@@ -146,10 +147,10 @@ def _load_checks(paths, embedder) -> list:
         checks += ground_examples(read_examples([Path(p) for p in data])[0], embedder)
     return checks
 
-# %% ../nbs/00b_grounding.ipynb #17f2fd03
+# %% ../nbs/00b_grounding.ipynb #4f9416c7
 def main(argv=None):
     "Console entry point `qmdx-grounding`."
-    p = argparse.ArgumentParser(prog="qmdx-grounding", description="Invented specifics and off-topic lines of expansions.")
+    p = argparse.ArgumentParser(prog="qmdx-grounding", description="Invented specifics and off-topic expansion lines.")
     p.add_argument("paths", nargs="*", help="evaluation results (.json) or training data (.jsonl files or folders)")
     p.add_argument("--query", help="check one expansion of this query (with --text)")
     p.add_argument("--text", help="the expansion to check, `\\n` between lines")

@@ -133,19 +133,21 @@ def _expert(a) -> int:
     print(offline_report(report))
     return 0
 
-# %% ../nbs/06b_utility.ipynb #7d011cda
+# %% ../nbs/06b_utility.ipynb #36e85973
 def main(argv=None):
     "Console entry point `qmdx-utility`."
     p = argparse.ArgumentParser(prog="qmdx-utility", description="Retrieval utility of expansions.")
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("budget", help="line-budget study of expansions on one BEIR split")
-    b.add_argument("beir_dir"); b.add_argument("--split", default="train")
+    b.add_argument("beir_dir")
+    b.add_argument("--split", default="train")
     b.add_argument("--expansions", help="JSONL of {query-id, expansion} (default: BEIR_DIR/gold_expansions.jsonl)")
     e = sub.add_parser("expert", help="one round of expert iteration on the train splits of training corpora")
     e.add_argument("--model", required=True, help="the model to sample from (preset, directory or LoRA adapter)")
     e.add_argument("--corpus", nargs="+", required=True, help="BEIR directories with a qrels/train.tsv")
     e.add_argument("--out", required=True, help="JSONL of kept examples (resumable)")
-    e.add_argument("-n", type=int, default=4, help="samples per query"); e.add_argument("--seed", type=int, default=0)
+    e.add_argument("-n", type=int, default=4, help="samples per query")
+    e.add_argument("--seed", type=int, default=0)
     a = p.parse_args(argv)
     from qmd_expansion.data import DataError
     try: return _budget(a) if a.command == "budget" else _expert(a)
