@@ -234,7 +234,7 @@ def query_traces(stdout: str, collection: str, corpus) -> dict:
             for r in json.loads(stdout.strip() or "[]")}
 
 # %% ../nbs/08_qmd.ipynb #fa8a23d2
-SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*")   # `/` makes sub-folders
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 def write_markdown(corpus: dict, folder) -> Path:
@@ -243,6 +243,7 @@ def write_markdown(corpus: dict, folder) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for did, d in corpus.items():
         if not SAFE_ID.fullmatch(did): raise ValueError(f"document id {did!r} cannot be a file name")
+        (folder / f"{did}.md").parent.mkdir(parents=True, exist_ok=True)
         (folder / f"{did}.md").write_text(qmd_body(d), encoding="utf-8")
     return folder
 
