@@ -885,9 +885,11 @@ def expansion_example(query, text, category, source, id) -> Example:
 
 # %% ../nbs/01_data.ipynb #01890f99
 def generate_offline(rows, out, model="smollm2-135m", category=None, n=4, threshold=THRESHOLD, scorer=draft_score, grammar=True,
-                     max_new_tokens=200, max_line_tokens=48, temperature=0.7, top_k=20, top_p=0.8, seed=0, loaded=None, log=print) -> dict:
+                     max_new_tokens=200, max_line_tokens=48, temperature=0.7, top_k=20, top_p=0.8, seed=0, loaded=None, log=print,
+                     sampler=None) -> dict:
     """Rejection sampling: for each `(query, category)` row, the best of `n` samples that passes `threshold` is added to `out` (resumable).
-    `loaded` is `model`'s `(model, tokenizer)` when already in memory; `grammar` may be a `SchemaGrammar` to reuse."""
+    `loaded` is `model`'s `(model, tokenizer)` when already in memory; `grammar` may be a `SchemaGrammar` to reuse;
+    `sampler(query)` gives the samples instead when they come from elsewhere (a GGUF, `utility.gguf_sampler`)."""
     out, name = Path(out), Path(str(model)).name
     have = read_examples(out, allow_empty=True)[0] if out.exists() else []
     done = {query_key(e.query) for e in have}
@@ -898,10 +900,12 @@ def generate_offline(rows, out, model="smollm2-135m", category=None, n=4, thresh
         if (cat or category) not in CATEGORIES: raise ValueError(f"no category for {q!r}: give a category column or category= (one of {', '.join(CATEGORIES)})")
         todo.append((q, cat or category)); done.add(query_key(q))
     if not todo: return report
-    lm, tok = loaded or load_model(model)
-    gram = grammar if isinstance(grammar, SchemaGrammar) else SchemaGrammar(tok, lm.config.vocab_size, max_line_tokens) if grammar else None
+    if sampler is None:
+        lm, tok = loaded or load_model(model)
+        gram = grammar if isinstance(grammar, SchemaGrammar) else SchemaGrammar(tok, lm.config.vocab_size, max_line_tokens) if grammar else None
+        def sampler(q): return sample_expansions(lm, tok, q, n, max_new_tokens, temperature, top_k, top_p, gram, seed)
     for q, cat in todo:
-        texts = sample_expansions(lm, tok, q, n, max_new_tokens, temperature, top_k, top_p, gram, seed)
+        texts = sampler(q)
         ranked = sorted(((scorer(q, t), i, t) for i, t in enumerate(texts)), key=lambda x: (-x[0], x[1]))
         reasons, kept = [], None
         for s, _, t in ranked:

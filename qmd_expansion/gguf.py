@@ -8,8 +8,8 @@ __all__ = ['LLAMA_CPP_VERSION', 'INSTALL', 'SDIST', 'SDIST_SHA256', 'CONVERTER_P
            'verified_sdist', 'find_sdist', 'converter', 'convert_hf_to_gguf', 'quantize_gguf', 'merge_adapters',
            'modelfile', 'ExportPlan', 'export_plan', 'size_plan', 'gguf_files', 'model_card', 'export_gguf',
            'load_gguf', 'gguf_next_logits', 'gguf_prompt', 'gguf_prompt_ids', 'qmd_queryables', 'qmd_fallback',
-           'qmd_used', 'expand_gguf', 'format_ok', 'deployment_summary', 'evaluate_gguf', 'transformers_summary',
-           'deployment_report', 'format_deployment_table', 'update_card', 'push_gguf', 'main']
+           'qmd_used', 'expand_gguf', 'gguf_sampler', 'format_ok', 'deployment_summary', 'evaluate_gguf',
+           'transformers_summary', 'deployment_report', 'format_deployment_table', 'update_card', 'push_gguf', 'main']
 
 # %% ../nbs/05_gguf.ipynb #1d67090a
 import io, os, re, sys, json, time, ctypes, hashlib, tarfile, logging, argparse, tempfile, subprocess
@@ -381,6 +381,12 @@ def expand_gguf(llm, query: str, sampling: Sampling = QMD_SAMPLING, seed: int = 
     return {"query": query, "text": choice["text"], "new_tokens": out["usage"]["completion_tokens"], "stopped": choice["finish_reason"] == "stop",
             "seconds": round(seconds, 4), "prompt_tokens": len(ids), "prompt_ms": round(perf.t_p_eval_ms, 2),
             "gen_ms": round(perf.t_eval_ms, 2), "gen_evals": perf.n_eval}
+
+# %% ../nbs/05_gguf.ipynb #b128e60f
+def gguf_sampler(llm, n: int, sampling: Sampling = QMD_SAMPLING, seed: int = 0):
+    "`sampler(query)`: `n` expansions with QMD's prompt, grammar and sampling, seeds `seed` to `seed + n - 1`."
+    return lambda query: [expand_gguf(llm, query, sampling, seed + i)["text"] for i in range(n)]
+
 
 # %% ../nbs/05_gguf.ipynb #599335bf
 def format_ok(text: str) -> bool:

@@ -7,7 +7,7 @@ __all__ = ['BUDGETS', 'UNSAFE', 'NOTES_CORPORA', 'Judge', 'query_index', 'make_u
            'safe', 'expert_scorer', 'expert_rows', 'main']
 
 # %% ../nbs/06b_utility.ipynb #653f4b5d
-import sys, argparse
+import sys, time, argparse
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -128,9 +128,15 @@ def _budget(a) -> int:
 def _expert(a) -> int:
     from qmd_expansion.data import generate_offline, offline_report
     judges = [Judge.load(d, "train") for d in a.corpus]
+    sampler = None
+    if str(a.model).endswith(".gguf"):   # the deployed format samples far faster than transformers on a CPU
+        from qmd_expansion.gguf import load_gguf, gguf_sampler
+        sampler = gguf_sampler(load_gguf(a.model, a.threads)[0], a.n, seed=a.seed)
+    wall, cpu = time.perf_counter(), time.process_time()
     report = generate_offline(expert_rows(judges), a.out, model=a.model, n=a.n, threshold=0.0,
-                              scorer=expert_scorer(judges), seed=a.seed)
+                              scorer=expert_scorer(judges), seed=a.seed, sampler=sampler)
     print(offline_report(report))
+    print(f"sampled and judged in {time.perf_counter() - wall:.0f} s wall, {time.process_time() - cpu:.0f} s CPU")
     return 0
 
 # %% ../nbs/06b_utility.ipynb #36e85973
@@ -143,11 +149,12 @@ def main(argv=None):
     b.add_argument("--split", default="train")
     b.add_argument("--expansions", help="JSONL of {query-id, expansion} (default: BEIR_DIR/gold_expansions.jsonl)")
     e = sub.add_parser("expert", help="one round of expert iteration on the train splits of training corpora")
-    e.add_argument("--model", required=True, help="the model to sample from (preset, directory or LoRA adapter)")
+    e.add_argument("--model", required=True, help="the model to sample from (preset, directory, LoRA adapter or .gguf)")
     e.add_argument("--corpus", nargs="+", required=True, help="BEIR directories with a qrels/train.tsv")
     e.add_argument("--out", required=True, help="JSONL of kept examples (resumable)")
     e.add_argument("-n", type=int, default=4, help="samples per query")
     e.add_argument("--seed", type=int, default=0)
+    e.add_argument("--threads", type=int, default=2, help="llama.cpp threads when MODEL is a .gguf")
     a = p.parse_args(argv)
     from qmd_expansion.data import DataError
     try: return _budget(a) if a.command == "budget" else _expert(a)
