@@ -82,7 +82,8 @@ class GRPORunConfig:
     output_dir: str = "runs/grpo"
     exclude_queries: list[str] = field(default_factory=lambda: ["evals/queries.txt"])
     max_prompts: int = 0                # 0: every training query
-    beir_prompts: str = ""              # a BEIR directory: its judged queries of `beir_split` are the prompts instead of `data`
+    beir_prompts: list[str] = field(default_factory=list)   # BEIR directories: their judged queries of `beir_split`
+                                                            # are the prompts instead of `data`
     beir_split: str = "train"
     rewards: list[str] = field(default_factory=lambda: ["reward"])
     reward_weights: list[float] = field(default_factory=list)
@@ -175,8 +176,12 @@ def grpo_dataset(cfg: GRPORunConfig, work: Path):
     from datasets import Dataset
     if cfg.beir_prompts:
         from qmd_expansion.retrieval import load_beir
-        bench = load_beir(rooted(cfg.beir_prompts), cfg.beir_split)
-        rows = [{"prompt": build_messages(bench.queries[q]), "query": bench.queries[q], "query_id": q} for q in sorted(bench.qrels)]
+        rows = []
+        for beir_dir in cfg.beir_prompts:   # query ids are unique across the shipped corpora (each has its prefix)
+            bench = load_beir(rooted(beir_dir), cfg.beir_split)
+            rows += [{"prompt": build_messages(bench.queries[q]), "query": bench.queries[q], "query_id": q}
+                     for q in sorted(bench.qrels)]
+        if len({r["query_id"] for r in rows}) < len(rows): raise ConfigError("beir_prompts: a query id appears twice")
     else:
         prepare([rooted(d) for d in cfg.data], work / "data", 0.0, cfg.grpo.seed,
                 [rooted(q) for q in cfg.exclude_queries], save_datasets=False)   # a missing exclusion file is an error

@@ -669,6 +669,7 @@ def main(argv=None):
         print(f"error: {e}", file=sys.stderr); return 2
     start = time.time()
     result = run_conditions(bench, Retriever.build(bench.corpus, strong_signal=not a.no_strong_signal), conds)
+    if a.model: result["expansions"] = texts   # to read, and for `qmdx-utility budget --expansions`
     result["settings"] = {"beir_dir": str(a.beir_dir), "split": a.split, "gold": a.gold, "model": a.model, "sft_model": a.sft_model,
                           "seed": a.seed, "greedy": a.greedy, "seconds": round(time.time() - start, 1)}
     print(f"{result['queries']} judged queries, strong-signal skip {'on' if result['strong_signal'] else 'off'}")

@@ -157,6 +157,7 @@ class SFTRunConfig:
     val_fraction: float = 0.05
     exclude_queries: list[str] = field(default_factory=lambda: ["evals/queries.txt"])
     push_to_hub: str | None = None    # a Hub repo id to upload the adapter to (needs HF_TOKEN)
+    init_adapter: str | None = None   # a LoRA adapter of `model` to train on (then `lora` is unused); null: a new one
     lora: LoraSettings = field(default_factory=LoraSettings)
     train: TrainSettings = field(default_factory=TrainSettings)
 
@@ -217,6 +218,12 @@ def build_trainer(cfg: SFTRunConfig, out: Path, callbacks=(), naive: bool = Fals
                      dataloader_num_workers=0, disable_tqdm=False, logging_first_step=True)
     lora = LoraConfig(r=cfg.lora.r, lora_alpha=cfg.lora.alpha, lora_dropout=cfg.lora.dropout,
                       target_modules=cfg.lora.targets, task_type="CAUSAL_LM")
+    if cfg.init_adapter:   # expert iteration and "more SFT" go on from a trained adapter
+        from peft import PeftModel
+        start = rooted(cfg.init_adapter)
+        if not (start / "adapter_config.json").is_file():
+            raise ConfigError(f"init_adapter: {start} is not a LoRA adapter")
+        model, lora = PeftModel.from_pretrained(model, str(start), is_trainable=True), None
     trainer = SFTTrainer(model=model, args=args, train_dataset=train_ds, eval_dataset=val_ds if len(val_ds) else None,
                          processing_class=tok, peft_config=lora, callbacks=list(callbacks))
     return text_progress(trainer), tok, counts
