@@ -109,7 +109,9 @@ def main(argv=None):
     return 0
 
 # %% ../nbs/10a_rhythm.ipynb #df31d7c1
-_SHOWS = re.compile(r"\bplt\.|\.plot\(|\.hist\(|\bdisplay\(|\bMarkdown\(|\.to_markdown\(|\bDataFrame\(|\bprint\(format_\w*\(")
+_PLOTS = r"\bplt\.|\.plot\(|\.hist\("
+_TABLES = r"\bdisplay\(|\bMarkdown\(|\.to_markdown\(|\bDataFrame\(|\bprint\(format_\w*\("
+_SHOWS = re.compile(f"{_PLOTS}|{_TABLES}")
 
 def shows_result(cell) -> bool:
     "Is this notebook cell (an nbformat node) one that draws a plot or shows a table?"
