@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
 
-.PHONY: setup main test nbdev-test export execute bench lab docs qmd-check
+.PHONY: setup main test nbdev-test export execute bench lab docs qmd-check rhythm
 
 setup: $(STAMP)
 
@@ -39,6 +39,9 @@ execute: $(STAMP)                        ## re-run notebooks in place so their c
 bench: $(STAMP)                          ## throughput benchmarks (not tests): reward scoring, SFT chosen vs naive
 	$(BIN)/qmdx-reward bench --seconds 5
 	$(BIN)/qmdx-sft --config configs/sft-cpu.yaml --bench 8
+
+rhythm: $(STAMP)                         ## the notebooks' rhythm table (cell lengths, definitions per cell, long lines)
+	$(PY) -m qmd_expansion.rhythm nbs
 
 lab: $(STAMP)                            ## JupyterLab on the notebooks with the project's kernel
 	$(BIN)/jupyter lab --notebook-dir nbs $(if $(filter 0,$(shell id -u)),--allow-root) $(ARGS)
