@@ -24,9 +24,10 @@ from collections import Counter
 from dataclasses import dataclass, field, asdict, replace
 from pathlib import Path
 import yaml
-from .prompt import build_messages, render_expansion, LINE_ORDER
+from .qmd_contract import (build_messages, render_expansion, LINE_TYPES, LINE_LIMITS, QMD_SAMPLING,
+                                        qmd_keeps_line)
 from .reward import (score, score_expansion, parse_expansion, content_terms, has_term, stem, tokens, STOPWORDS,
-                                  extract_entities, entity_in, filler_phrase, echoes_query, qmd_keeps_line,
+                                  extract_entities, entity_in, filler_phrase, echoes_query,
                                   control_characters, query_problem, pipe_safe)
 from .grounding import specifics
 from .models import load_model, prompt_text
@@ -781,7 +782,10 @@ def _starts_content(text) -> bool:
 def next_line_types(counts) -> list:
     "The line types the schema allows after `counts` = (lex, vec, hyde) lines: lex lines, then vec lines, then one hyde."
     lex, vec, hyde = counts
-    return [k for k, ok in (("lex", vec == 0 and lex < 3), ("vec", lex >= 1 and vec < 3 and not hyde), ("hyde", vec >= 1 and not hyde)) if ok]
+    most = LINE_LIMITS
+    return [k for k, ok in (("lex", vec == 0 and lex < most["lex"]),
+                            ("vec", lex >= 1 and vec < most["vec"] and hyde < most["hyde"]),
+                            ("hyde", vec >= 1 and hyde < most["hyde"])) if ok]
 
 class SchemaGrammar:
     "A `generate` logits processor: 1-3 `lex:`, then 1-3 `vec:`, then at most one `hyde:` line, each ending in a newline."
@@ -813,7 +817,7 @@ class SchemaGrammar:
                 if not opts: return None
                 if f"{opts[0]}: " == typed: kind, typed, started = opts[0], "", False
             elif ch == "\n" and started:
-                counts, kind, started = tuple(c + (k == kind) for c, k in zip(counts, LINE_ORDER)), None, False
+                counts, kind, started = tuple(c + (k == kind) for c, k in zip(counts, LINE_TYPES)), None, False
             elif ch in LINE_BREAKS or (not started and ch.isspace()): return None
             else: started = True
         return counts, kind, typed, started
@@ -856,7 +860,8 @@ class SchemaGrammar:
         return scores
 
 # %% ../nbs/01_data.ipynb #6958ec16
-def sample_expansions(model, tokenizer, query, n=4, max_new_tokens=200, temperature=0.7, top_k=20, top_p=0.8, grammar=None, seed=0) -> list:
+def sample_expansions(model, tokenizer, query, n=4, max_new_tokens=200, temperature=QMD_SAMPLING.temperature,
+                      top_k=QMD_SAMPLING.top_k, top_p=QMD_SAMPLING.top_p, grammar=None, seed=0) -> list:
     "`n` sampled completions for `query` (QMD's sampling settings by default), each cut at the end-of-turn token."
     import torch
     torch.manual_seed(seed + int(hashlib.sha256(query_key(query).encode()).hexdigest()[:8], 16))
@@ -885,7 +890,8 @@ def expansion_example(query, text, category, source, id) -> Example:
 
 # %% ../nbs/01_data.ipynb #01890f99
 def generate_offline(rows, out, model="smollm2-135m", category=None, n=4, threshold=THRESHOLD, scorer=draft_score, grammar=True,
-                     max_new_tokens=200, max_line_tokens=48, temperature=0.7, top_k=20, top_p=0.8, seed=0, loaded=None, log=print,
+                     max_new_tokens=200, max_line_tokens=48, temperature=QMD_SAMPLING.temperature,
+                     top_k=QMD_SAMPLING.top_k, top_p=QMD_SAMPLING.top_p, seed=0, loaded=None, log=print,
                      sampler=None) -> dict:
     """Rejection sampling: for each `(query, category)` row, the best of `n` samples that passes `threshold` is added to `out` (resumable).
     `loaded` is `model`'s `(model, tokenizer)` when already in memory; `grammar` may be a `SchemaGrammar` to reuse;

@@ -4,12 +4,12 @@
 
 # %% auto #0
 __all__ = ['LLAMA_CPP_VERSION', 'INSTALL', 'SDIST', 'SDIST_SHA256', 'CONVERTER_PARTS', 'QUANT_FTYPES', 'OLLAMA_TEMPLATE', 'SIZES',
-           'HUB_IDS', 'QMD_GRAMMAR', 'MissingDependency', 'require', 'converter_dir', 'download_command', 'sha256_of',
+           'HUB_IDS', 'MissingDependency', 'require', 'converter_dir', 'download_command', 'sha256_of',
            'verified_sdist', 'find_sdist', 'converter', 'convert_hf_to_gguf', 'quantize_gguf', 'merge_adapters',
            'modelfile', 'ExportPlan', 'export_plan', 'size_plan', 'gguf_files', 'model_card', 'export_gguf',
-           'load_gguf', 'gguf_next_logits', 'gguf_prompt', 'gguf_prompt_ids', 'qmd_queryables', 'qmd_fallback',
-           'qmd_used', 'expand_gguf', 'gguf_sampler', 'format_ok', 'deployment_summary', 'evaluate_gguf',
-           'transformers_summary', 'deployment_report', 'format_deployment_table', 'update_card', 'push_gguf', 'main']
+           'load_gguf', 'gguf_next_logits', 'gguf_prompt', 'gguf_prompt_ids', 'expand_gguf', 'gguf_sampler',
+           'format_ok', 'deployment_summary', 'evaluate_gguf', 'transformers_summary', 'deployment_report',
+           'format_deployment_table', 'update_card', 'push_gguf', 'main']
 
 # %% ../nbs/05_gguf.ipynb #1d67090a
 import io, os, re, sys, json, time, ctypes, hashlib, tarfile, logging, argparse, tempfile, subprocess
@@ -19,9 +19,10 @@ from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 import numpy as np
 from .models import PRESETS, cache_dir, load_model, resolve_model, is_adapter, adapter_base
-from .prompt import build_messages, QMD_SYSTEM_PROMPT
-from .reward import qmd_keeps_line, parse_expansion, LINE_TYPES
-from .eval import Sampling, QMD_SAMPLING, evaluate, score_rows, summarize, save_result
+from .qmd_contract import (build_messages, user_message, QMD_SYSTEM_PROMPT, QMD_GRAMMAR, Sampling, QMD_SAMPLING,
+                                        EXPAND_CONTEXT, qmd_used)
+from .reward import parse_expansion
+from .eval import evaluate, score_rows, summarize, save_result
 from .data import read_queries, DataError
 from .sft import rooted, repo_root, _atomic_dir, _atomic_text
 
@@ -272,7 +273,7 @@ def model_card(plan: ExportPlan, files: dict, result: dict | None = None) -> str
         "## Prompt", "", "QMD sends the query through the model's chat template, after node-llama-cpp's default system prompt:", "",
         "```", build_messages("{query}")[0]["content"], "", build_messages("{query}")[1]["content"], "```", "",
         "## Use", "", "Ollama (the `Modelfile` in this repository sets the template, system prompt and QMD's sampling):", "",
-        "```bash", "ollama create qmd-expand -f Modelfile", "ollama run qmd-expand '/no_think Expand this search query: auth config'", "```", "",
+        "```bash", "ollama create qmd-expand -f Modelfile", f"ollama run qmd-expand '{user_message('auth config')}'", "```", "",
         "QMD: point its generate model at the file (set before the first `qmd` command, or `models.generate` in `index.yml`):", "",
         "```bash", f"export QMD_GENERATE_MODEL=$PWD/{default}", "qmd query 'auth config'", "```", ""])
 
@@ -314,7 +315,8 @@ def export_gguf(base: str | None = None, sft: str | None = None, grpo: str | Non
     return manifest
 
 # %% ../nbs/05_gguf.ipynb #b2088f40
-def load_gguf(path, threads: int = 2, n_ctx: int = 2048, penalty_last_n: int = 64, seed: int = 0):
+def load_gguf(path, threads: int = 2, n_ctx: int = EXPAND_CONTEXT, penalty_last_n: int = QMD_SAMPLING.penalty_last_n,
+               seed: int = 0):
     "Load a GGUF with llama-cpp-python as QMD uses it (CPU, `threads` threads, a 2048-token context); returns (llm, seconds)."
     llama_cpp = _quiet_llama()
     start = time.perf_counter()
@@ -340,29 +342,6 @@ def gguf_prompt(llm, query: str, system: str | None = QMD_SYSTEM_PROMPT) -> str:
 def gguf_prompt_ids(llm, query: str, system: str | None = QMD_SYSTEM_PROMPT) -> list:
     "The prompt's token ids, special tokens parsed, BOS added only if the model asks for it."
     return llm.tokenize(gguf_prompt(llm, query, system).encode("utf-8"), add_bos=True, special=True)
-
-# %% ../nbs/05_gguf.ipynb #b8c97dfd
-QMD_GRAMMAR = r'''root ::= line+
-line ::= type ": " content "\n"
-type ::= "lex" | "vec" | "hyde"
-content ::= [^\n]+
-'''
-
-def qmd_queryables(query: str, raw: str) -> list:
-    "The `(type, text)` lines QMD keeps from a raw expansion (llm.js `expandQuery`)."
-    out = []
-    for line in raw.strip().split("\n"):
-        if ":" not in line: continue
-        kind, text = (s.strip() for s in line.split(":", 1))
-        if kind in LINE_TYPES and qmd_keeps_line(query, text): out.append((kind, text))
-    return out
-
-def qmd_fallback(query: str) -> list: return [("hyde", f"Information about {query}"), ("lex", query), ("vec", query)]
-
-def qmd_used(query: str, raw: str) -> tuple:
-    "The expansion QMD would use for `raw`, as `type: text` lines, and whether it fell back to the raw query."
-    kept = qmd_queryables(query, raw)
-    return "".join(f"{k}: {t}\n" for k, t in (kept or qmd_fallback(query))), not kept
 
 # %% ../nbs/05_gguf.ipynb #d2295665
 def expand_gguf(llm, query: str, sampling: Sampling = QMD_SAMPLING, seed: int = 0, grammar=None, system: str | None = QMD_SYSTEM_PROMPT) -> dict:
@@ -455,7 +434,7 @@ def deployment_report(ggufs, queries_file, hf_model: str | None = None, hf_sft: 
     base = transformers_summary(hf) if hf else None
     for r in files.values():
         if base: r["summary"]["quant_loss_points"] = round(100 * (base["average_raw"] - r["summary"]["average_raw"]), 2)
-    return {"settings": {"queries": str(queries_file), "sampling": asdict(sampling), "threads": threads, "seed": seed, "context": 2048,
+    return {"settings": {"queries": str(queries_file), "sampling": asdict(sampling), "threads": threads, "seed": seed, "context": EXPAND_CONTEXT,
                          "grammar": QMD_GRAMMAR, "llama_cpp_python": LLAMA_CPP_VERSION,
                          "transformers": {"model": hf["settings"].get("model"), "sft_model": hf["settings"].get("sft_model"),
                                           "sampling": hf["settings"].get("sampling")} if hf else None},

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import yaml
 from .reward import reward_fn, score_expansion, completion_text
-from .prompt import query_from_prompt, build_messages
+from .qmd_contract import query_from_prompt, build_messages, Sampling, QMD_SAMPLING
 from .data import prepare
 from .models import load_model, record_base, adapter_base, resolve_model, is_adapter
 from .sft import (LoraSettings, load_config, ConfigError, check_value, finite, model_checked, rooted,
     last_checkpoint, text_progress, _atomic_dir, _atomic_text)
-from .eval import Sampling, generate_expansions
+from .eval import generate_expansions
 
 # %% ../nbs/03_grpo.ipynb #22532499
 LOSS_TYPES = ("grpo", "dr_grpo", "dapo", "bnpo")
@@ -35,9 +35,9 @@ class GRPOSettings:
     batch_size: int = 4                 # completions per device step (a multiple of num_generations)
     grad_accum: int = 1
     max_completion_length: int = 160
-    temperature: float = 0.7
-    top_k: int = 20
-    top_p: float = 0.8
+    temperature: float = QMD_SAMPLING.temperature
+    top_k: int = QMD_SAMPLING.top_k
+    top_p: float = QMD_SAMPLING.top_p
     loss_type: str = "dapo"             # grpo | dr_grpo | dapo | bnpo
     scale_rewards: str = "group"        # group | batch | none
     num_iterations: int = 1

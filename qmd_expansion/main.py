@@ -10,7 +10,8 @@ import json, sys, argparse
 from pathlib import Path
 from .data import validate, validation_report
 from .sft import SFTRunConfig, load_config, model_checked, train_sft, rooted, ConfigError
-from .eval import evaluate, format_report, save_result, compare, Sampling
+from .eval import evaluate, format_report, save_result, compare
+from .qmd_contract import Sampling
 from .grpo import GRPORunConfig, check_config, train_grpo
 from .gguf import MissingDependency, require, export_plan, export_gguf, deployment_report, format_deployment_table, update_card
 
