@@ -16,6 +16,7 @@ from .data import (read_queries, read_jsonl, DataError, write_jsonl, query_text,
                                 eval_queries_file)
 from .models import load_model, prompt_text
 from .qmd_contract import Sampling, QMD_SAMPLING
+from .common import atomic_write_text
 from .grounding import ground_many
 
 # %% ../nbs/04_eval.ipynb #30755fce
@@ -172,14 +173,7 @@ def save_result(result: dict, path):
     "Write a result document atomically: a temporary file renamed into place, removed when anything fails."
     path = Path(path)
     if path.is_dir(): raise DataError(path, 0, None, "is a directory, not a result file")
-    text = json.dumps(result, indent=2, ensure_ascii=False)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    atomic_write_text(path, json.dumps(result, indent=2, ensure_ascii=False))
 
 def _field(doc, path, where, kind, check):
     "The value at `where` (keys and indices) of a result document, which must pass `check` (a `kind` otherwise)."

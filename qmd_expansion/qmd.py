@@ -25,9 +25,9 @@ from .qmd_contract import (QMD_VERSION, PROMPT_PREFIX, QMD_SYSTEM_PROMPT, QMD_SA
                                         QMD_SAMPLING_NOTE, qmd_queryables, qmd_used, qmd_lines, strong_signal)
 from .data import read_queries, DataError
 from .eval import score_rows, save_result
-from .sft import rooted, _atomic_dir, _atomic_text
-from .gguf import (MissingDependency, LLAMA_CPP_VERSION, deployment_summary, evaluate_gguf,
-                                load_gguf, gguf_prompt_ids, size_plan, gguf_files, convert_hf_to_gguf, require, _pct)
+from .common import rooted, atomic_dir, atomic_write_text, MissingDependency, require, rounded_percentile
+from .gguf import (LLAMA_CPP_VERSION, deployment_summary, evaluate_gguf,
+                                load_gguf, gguf_prompt_ids, size_plan, gguf_files, convert_hf_to_gguf)
 from .retrieval import (load_beir, evaluate as ir_evaluate, mean_metrics, compare, paired_randomization, format_table, METRICS,
                                      COLLECTION, qmd_body, qmd_title, qmd_chunks, typed_query, read_gold, Retriever, load_embedder,
                                      query_for_embedding, doc_for_embedding, fuse)
@@ -70,7 +70,7 @@ def install_qmd(home=None, log=print) -> Path:
         v = versions(tmp)
         if not v["node"].startswith("v22.") or QMD_VERSION not in v["qmd"]: raise RuntimeError(f"unexpected versions after install: {v}")
     home.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_dir(home, fill)
+    atomic_dir(home, fill)
     return home
 
 # %% ../nbs/08_qmd.ipynb #4c0f1895
@@ -168,7 +168,7 @@ def write_scripts(home=None) -> dict:
     d.mkdir(parents=True, exist_ok=True)
     paths = {name: d / f"{name}.mjs" for name in SCRIPTS}
     for name, text in SCRIPTS.items():
-        if not paths[name].exists() or paths[name].read_text() != text: _atomic_text(paths[name], text)
+        if not paths[name].exists() or paths[name].read_text() != text: atomic_write_text(paths[name], text)
     return paths
 
 # %% ../nbs/08_qmd.ipynb #263c6129
@@ -260,7 +260,7 @@ def setup_index(work, generate=None, corpus: dict | None = None, collection: str
     "An isolated QMD in `work` with `generate` and `embed` as its models and, if given, `corpus` indexed (and embedded) as a collection."
     cfg = config_path(work)
     for d in (cfg.parent, db_path(work).parent): d.mkdir(parents=True, exist_ok=True)
-    _atomic_text(cfg, index_config(generate, embed))
+    atomic_write_text(cfg, index_config(generate, embed))
     info = {"config": str(cfg), "db": str(db_path(work))}
     if corpus:
         docs = write_markdown(corpus, Path(work) / "docs" / collection)
@@ -349,7 +349,8 @@ def qmd_summary(res: dict, categories: dict) -> dict:
     caps = [r["capture"] for r in res["rows"] if r["capture"]]
     tps = [c["new_tokens"] / c["seconds"] for c in caps if c["seconds"] > 0]
     summary = {**deployment_summary(raw_rows, used_rows, fallbacks), **line_counts(raw_rows), "filter_agrees": sum(agree),
-               "captured": len(caps), "latency_p50_s": _pct(secs, 50), "latency_p95_s": _pct(secs, 95),
+               "captured": len(caps), "latency_p50_s": rounded_percentile(secs, 50),
+               "latency_p95_s": rounded_percentile(secs, 95),
                "tokens_per_s": round(float(np.median(tps)), 1) if tps else None, "threads": res.get("threads"), "cpu_load_1m": round(os.getloadavg()[0], 2)}
     rows = [{**r, "used_text": u["text"], "used_score": u["score"], "fell_back": fb, "filter_agrees": a, "new_tokens": (x["capture"] or {}).get("new_tokens")}
             for r, u, fb, a, x in zip(raw_rows, used_rows, fallbacks, agree, res["rows"])]
@@ -574,7 +575,7 @@ def retrieval_check(beir_dir, work, generate=None, embed=None, home=None, thread
     for c in [c for c in CONDITIONS if c in per_query]:
         conds[c] = {"mean": mean_metrics(per_query[c]), "vs_raw": {m: compare(per_query["raw"], per_query[c], m) for m in METRICS},
                     "per_query": per_query[c], "run": res["runs"][c], "rejected": sum(documents[q][c] is None for q in qids),
-                    "seconds_p50": _pct(res["seconds"][c], 50) if res["seconds"].get(c) else None}
+                    "seconds_p50": rounded_percentile(res["seconds"][c], 50) if res["seconds"].get(c) else None}
     retriever = Retriever.build(bench.corpus, embedder)
     if "as typed" in conds:
         captured = {q: res["captured"].get(bench.queries[q]) for q in qids}

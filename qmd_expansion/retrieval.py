@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 from .data import write_jsonl, read_jsonl, DataError, open_input, decode_line
 from .models import cache_dir
+from .common import atomic_path, atomic_write_text
 from .qmd_contract import (query_from_prompt, LINE_TYPES, space_cjk, fts5_query, FTS_WEIGHTS, LIST_SIZE,
                                         fts_score, qmd_lines, rrf, strong_signal, ORIGINAL_WEIGHT, EXPANSION_WEIGHT)
 from .reward import score_expansion
@@ -253,12 +254,6 @@ def corpus_hash(corpus: dict) -> str:
     for i, d in corpus.items(): h.update(json.dumps([i, d.get("title") or "", d["text"]], ensure_ascii=False).encode())
     return h.hexdigest()
 
-def _save_npz(path: Path, **arrays):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".npz")
-    with os.fdopen(fd, "wb") as f: np.savez(f, **arrays)
-    os.replace(tmp, path)
-
 def doc_chunks(corpus: dict, embedder: Embedder) -> list[tuple[int, str]]:
     "`(document number, text to embed)` of every chunk QMD embeds: `title: ... | text: ...` of each non-blank body's chunks."
     out = []
@@ -281,7 +276,7 @@ class VectorIndex:
             pieces = doc_chunks(corpus, embedder)
             self.doc_of = np.array([n for n, _ in pieces], dtype=np.int64)
             self.vectors = embedder.encode([t for _, t in pieces])
-            _save_npz(self.cache, doc_of=self.doc_of, vectors=self.vectors)
+            with atomic_path(self.cache, ".npz") as tmp: np.savez(tmp, doc_of=self.doc_of, vectors=self.vectors)
 
     def embed_queries(self, texts, keep: int = 50_000):
         "Embed (and keep, up to `keep` of them) query texts in one batch, each as QMD formats a query."
@@ -596,10 +591,7 @@ def main(argv=None):
     print(f"{result['queries']} judged queries, strong-signal skip {'on' if result['strong_signal'] else 'off'}")
     print(format_table(result))
     if a.output:
-        out = Path(a.output); out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.")
-        with os.fdopen(fd, "w", encoding="utf-8") as f: json.dump(result, f, indent=1, ensure_ascii=False)
-        os.replace(tmp, out)
+        atomic_write_text(a.output, json.dumps(result, indent=1, ensure_ascii=False))
     return 0
 
 # %% ../nbs/06_retrieval.ipynb #fffdc390
