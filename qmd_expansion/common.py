@@ -7,13 +7,13 @@ __all__ = ['LLAMA_CPP_VERSION', 'INSTALL', 'is_checkout', 'find_repo', 'checkout
            'atomic_write_text', 'atomic_write_bytes', 'atomic_dir', 'MissingDependency', 'require',
            'rounded_percentile']
 
-# %% ../nbs/00c_common.ipynb #47fc8a63
+# %% ../nbs/00c_common.ipynb #5ff0b4fe
 import os, shutil, tempfile, importlib, importlib.util, configparser
 from contextlib import contextmanager
 from pathlib import Path
 import numpy as np
 
-# %% ../nbs/00c_common.ipynb #0e27ddca
+# %% ../nbs/00c_common.ipynb #14414e40
 def is_checkout(path) -> bool:
     "Is `path` a checkout of this project: `nbs/` and a `settings.ini` whose `lib_name` is `qmd_expansion`?"
     path = Path(path)
@@ -23,26 +23,28 @@ def is_checkout(path) -> bool:
     except (configparser.Error, UnicodeDecodeError): return False
     return ini.get("DEFAULT", "lib_name", fallback=None) == "qmd_expansion"
 
-# %% ../nbs/00c_common.ipynb #bd6298b1
+# %% ../nbs/00c_common.ipynb #84d82b8f
 def find_repo(repo=None) -> Path:
-    "The checkout whose notebooks run: `repo`, else the one holding the working directory, else the one this package lives in."
+    "The checkout whose notebooks run: `repo`, else the one holding the working directory, else the package's own."
     if repo:
         given = Path(repo).expanduser()
         if not is_checkout(given):
-            raise FileNotFoundError(f"{given} is not a qmd-expansion checkout (no nbs/, or no settings.ini with lib_name = qmd_expansion)")
+            raise FileNotFoundError(f"{given} is not a qmd-expansion checkout "
+                                    "(no nbs/, or no settings.ini with lib_name = qmd_expansion)")
         return given.resolve()
     package = Path(importlib.util.find_spec("qmd_expansion").origin).resolve().parents[1]
     for p in [Path.cwd(), *Path.cwd().parents, package]:
         if is_checkout(p): return p.resolve()
-    raise FileNotFoundError(f"neither {Path.cwd()} nor {package} is in a qmd-expansion checkout (nbs/ and settings.ini)")
+    raise FileNotFoundError(f"neither {Path.cwd()} nor {package} is in a qmd-expansion checkout "
+                            "(nbs/ and settings.ini)")
 
-# %% ../nbs/00c_common.ipynb #098930b2
+# %% ../nbs/00c_common.ipynb #1db99b99
 def checkout_root() -> Path | None:
     "The checkout default paths resolve in (`find_repo`'s search), or None outside any."
     try: return find_repo()
     except FileNotFoundError: return None
 
-# %% ../nbs/00c_common.ipynb #c4b131a1
+# %% ../nbs/00c_common.ipynb #cf771510
 def repo_root() -> Path:
     "The repository root: the nearest parent with settings.ini (falls back to the working directory)."
     for p in [Path.cwd(), *Path.cwd().parents]:
@@ -54,7 +56,7 @@ def rooted(path) -> Path:
     p = Path(path).expanduser()
     return p.resolve() if p.is_absolute() or p.exists() else repo_root() / p
 
-# %% ../nbs/00c_common.ipynb #98a5ad49
+# %% ../nbs/00c_common.ipynb #eb71af1c
 def _umask() -> int:
     umask = os.umask(0)
     os.umask(umask)
@@ -74,7 +76,7 @@ def atomic_path(path, suffix: str = ""):
     finally:
         if os.path.exists(tmp): os.unlink(tmp)
 
-# %% ../nbs/00c_common.ipynb #9848e63c
+# %% ../nbs/00c_common.ipynb #a64af7e7
 def atomic_write_text(path, text: str, encoding: str = "utf-8", errors: str = "strict") -> Path:
     "Write `text` to `path` atomically; returns `path`."
     with atomic_path(path) as tmp: tmp.write_text(text, encoding=encoding, errors=errors)
@@ -85,7 +87,7 @@ def atomic_write_bytes(path, data: bytes) -> Path:
     with atomic_path(path) as tmp: tmp.write_bytes(data)
     return Path(path)
 
-# %% ../nbs/00c_common.ipynb #4b265091
+# %% ../nbs/00c_common.ipynb #e6fc524b
 def atomic_dir(final, fill) -> Path:
     "Fill a new folder beside `final` (`fill(folder)`), then rename it into `final`'s place; a failure changes nothing."
     final = Path(final)
@@ -102,7 +104,7 @@ def atomic_dir(final, fill) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
     return final
 
-# %% ../nbs/00c_common.ipynb #ffd89cc0
+# %% ../nbs/00c_common.ipynb #7ea14e14
 LLAMA_CPP_VERSION = "0.3.36"
 INSTALL = {
     "llama_cpp": f'CMAKE_ARGS="-DGGML_NATIVE=OFF" pip install llama-cpp-python=={LLAMA_CPP_VERSION}',
@@ -117,10 +119,11 @@ class MissingDependency(RuntimeError): pass
 def require(module: str):
     "Import an optional dependency, or fail with the exact command that installs it."
     if importlib.util.find_spec(module) is None:
-        raise MissingDependency(f"{module} is not installed; install it with:\n  {INSTALL.get(module, f'pip install {module}')}")
+        command = INSTALL.get(module, f"pip install {module}")
+        raise MissingDependency(f"{module} is not installed; install it with:\n  {command}")
     return importlib.import_module(module)
 
-# %% ../nbs/00c_common.ipynb #5a7811ab
+# %% ../nbs/00c_common.ipynb #982a68d6
 def rounded_percentile(xs, q) -> float:
     "The `q`-th percentile of `xs`, rounded to 3 decimals."
     return round(float(np.percentile(xs, q)), 3)
