@@ -9,14 +9,13 @@ __all__ = ['CATEGORIES', 'REQUIRED', 'OPTIONAL', 'MAX_QUERY_CHARS', 'MAX_LINE_CH
            'GENERATION_RULES', 'LINE_BREAKS', 'PREPARED', 'EXCLUDE_HELP', 'DataError', 'Example', 'query_text',
            'parse_example', 'json_problem', 'decode_line', 'open_input', 'read_jsonl', 'data_files', 'read_examples',
            'write_jsonl', 'write_examples', 'UniqueKeyLoader', 'Validation', 'validate', 'validation_report',
-           'read_queries', 'query_key', 'checkout_root', 'eval_queries_file', 'Sense', 'query_sense', 'Defect',
-           'example_lines', 'misreadings', 'template_hyde', 'line_defects', 'find_defects', 'Cleaning', 'fix_example',
-           'clean_examples', 'cleaning_report', 'query_stems', 'jaccard', 'DuplicateGroup', 'duplicate_groups',
-           'dedupe', 'dedupe_report', 'short_queries', 'support', 'reuse_lines', 'augment', 'generation_prompt',
-           'claude_client', 'parse_drafts', 'draft_problems', 'keep_drafts', 'generate_claude', 'generation_report',
-           'read_query_list', 'next_line_types', 'SchemaGrammar', 'sample_expansions', 'draft_score',
-           'expansion_example', 'generate_offline', 'offline_report', 'split_examples', 'to_record', 'replace_dir',
-           'prepare', 'main']
+           'read_queries', 'query_key', 'eval_queries_file', 'Sense', 'query_sense', 'Defect', 'example_lines',
+           'misreadings', 'template_hyde', 'line_defects', 'find_defects', 'Cleaning', 'fix_example', 'clean_examples',
+           'cleaning_report', 'query_stems', 'jaccard', 'DuplicateGroup', 'duplicate_groups', 'dedupe', 'dedupe_report',
+           'short_queries', 'support', 'reuse_lines', 'augment', 'generation_prompt', 'claude_client', 'parse_drafts',
+           'draft_problems', 'keep_drafts', 'generate_claude', 'generation_report', 'read_query_list',
+           'next_line_types', 'SchemaGrammar', 'sample_expansions', 'draft_score', 'expansion_example',
+           'generate_offline', 'offline_report', 'split_examples', 'to_record', 'prepare', 'main']
 
 # %% ../nbs/01_data.ipynb #2c50fe95
 import json, re, os, sys, csv, math, argparse, hashlib, tempfile, shutil, importlib.util
@@ -24,11 +23,13 @@ from collections import Counter
 from dataclasses import dataclass, field, asdict, replace
 from pathlib import Path
 import yaml
-from .prompt import build_messages, render_expansion, LINE_ORDER
+from .qmd_contract import (build_messages, render_expansion, LINE_TYPES, LINE_LIMITS, QMD_SAMPLING,
+                                        qmd_keeps_line)
 from .reward import (score, score_expansion, parse_expansion, content_terms, has_term, stem, tokens, STOPWORDS,
-                                  extract_entities, entity_in, filler_phrase, echoes_query, qmd_keeps_line,
+                                  extract_entities, entity_in, filler_phrase, echoes_query,
                                   control_characters, query_problem, pipe_safe)
 from .grounding import specifics
+from .common import checkout_root, atomic_path, atomic_dir
 from .models import load_model, prompt_text
 
 # %% ../nbs/01_data.ipynb #b64af1ee
@@ -194,11 +195,6 @@ def read_examples(paths, skip_bad=False, allow_empty=False) -> tuple[list, list]
     if not (examples or skipped or allow_empty): raise DataError(" + ".join(map(str, paths)), 0, None, "no examples")
     return examples, skipped
 
-def _umask() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return umask
-
 _LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")   # JSON allows them raw; str.splitlines splits on them
 
 def _one_line(record) -> str:
@@ -207,15 +203,8 @@ def _one_line(record) -> str:
 
 def write_jsonl(path, records):
     "Write records as JSONL atomically (temporary file, then rename), each record on exactly one line for any reader."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            for r in records: f.write(_one_line(r) + "\n")
-        os.chmod(tmp, 0o666 & ~_umask())   # a normal file's permissions, not mkstemp's private 0600
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.unlink(tmp)
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as f:
+        for r in records: f.write(_one_line(r) + "\n")
 
 def write_examples(path, examples):
     "Write examples in the schema, atomically."
@@ -292,13 +281,6 @@ def query_key(query: str) -> str:
 
 # %% ../nbs/01_data.ipynb #401ff1cd
 EVAL_QUERIES = "evals/queries.txt"   # the evaluation queries, relative to a checkout
-
-def checkout_root() -> Path | None:
-    "The qmd-expansion checkout default paths resolve in: the working directory's, else the one the package lives in."
-    package = Path(importlib.util.find_spec("qmd_expansion").origin).resolve().parent
-    for p in [Path.cwd(), *Path.cwd().parents, package.parent]:
-        if (p / "settings.ini").exists() and (p / "nbs").is_dir(): return p
-    return None
 
 def eval_queries_file() -> Path:
     "The checkout's evaluation query file: what training excludes and evaluation expands when no file is named."
@@ -781,7 +763,10 @@ def _starts_content(text) -> bool:
 def next_line_types(counts) -> list:
     "The line types the schema allows after `counts` = (lex, vec, hyde) lines: lex lines, then vec lines, then one hyde."
     lex, vec, hyde = counts
-    return [k for k, ok in (("lex", vec == 0 and lex < 3), ("vec", lex >= 1 and vec < 3 and not hyde), ("hyde", vec >= 1 and not hyde)) if ok]
+    most = LINE_LIMITS
+    return [k for k, ok in (("lex", vec == 0 and lex < most["lex"]),
+                            ("vec", lex >= 1 and vec < most["vec"] and hyde < most["hyde"]),
+                            ("hyde", vec >= 1 and hyde < most["hyde"])) if ok]
 
 class SchemaGrammar:
     "A `generate` logits processor: 1-3 `lex:`, then 1-3 `vec:`, then at most one `hyde:` line, each ending in a newline."
@@ -813,7 +798,7 @@ class SchemaGrammar:
                 if not opts: return None
                 if f"{opts[0]}: " == typed: kind, typed, started = opts[0], "", False
             elif ch == "\n" and started:
-                counts, kind, started = tuple(c + (k == kind) for c, k in zip(counts, LINE_ORDER)), None, False
+                counts, kind, started = tuple(c + (k == kind) for c, k in zip(counts, LINE_TYPES)), None, False
             elif ch in LINE_BREAKS or (not started and ch.isspace()): return None
             else: started = True
         return counts, kind, typed, started
@@ -856,7 +841,8 @@ class SchemaGrammar:
         return scores
 
 # %% ../nbs/01_data.ipynb #6958ec16
-def sample_expansions(model, tokenizer, query, n=4, max_new_tokens=200, temperature=0.7, top_k=20, top_p=0.8, grammar=None, seed=0) -> list:
+def sample_expansions(model, tokenizer, query, n=4, max_new_tokens=200, temperature=QMD_SAMPLING.temperature,
+                      top_k=QMD_SAMPLING.top_k, top_p=QMD_SAMPLING.top_p, grammar=None, seed=0) -> list:
     "`n` sampled completions for `query` (QMD's sampling settings by default), each cut at the end-of-turn token."
     import torch
     torch.manual_seed(seed + int(hashlib.sha256(query_key(query).encode()).hexdigest()[:8], 16))
@@ -885,7 +871,8 @@ def expansion_example(query, text, category, source, id) -> Example:
 
 # %% ../nbs/01_data.ipynb #01890f99
 def generate_offline(rows, out, model="smollm2-135m", category=None, n=4, threshold=THRESHOLD, scorer=draft_score, grammar=True,
-                     max_new_tokens=200, max_line_tokens=48, temperature=0.7, top_k=20, top_p=0.8, seed=0, loaded=None, log=print,
+                     max_new_tokens=200, max_line_tokens=48, temperature=QMD_SAMPLING.temperature,
+                     top_k=QMD_SAMPLING.top_k, top_p=QMD_SAMPLING.top_p, seed=0, loaded=None, log=print,
                      sampler=None) -> dict:
     """Rejection sampling: for each `(query, category)` row, the best of `n` samples that passes `threshold` is added to `out` (resumable).
     `loaded` is `model`'s `(model, tokenizer)` when already in memory; `grammar` may be a `SchemaGrammar` to reuse;
@@ -947,21 +934,6 @@ def to_record(ex: Example) -> dict:
 # %% ../nbs/01_data.ipynb #616670d8
 PREPARED = ("train.jsonl", "val.jsonl", "train", "val", "counts.json")   # what `prepare` writes
 
-def replace_dir(final, fill):
-    "Fill a new folder beside `final` (`fill(folder)`), then rename it into `final`'s place; a failure changes nothing."
-    final = Path(final)
-    final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
-    try:
-        os.chmod(tmp, 0o777 & ~_umask())   # a normal folder's permissions, not mkdtemp's private 0700
-        fill(tmp)
-        old = tmp.with_name(tmp.name + ".old")
-        if final.exists(): final.rename(old)
-        tmp.rename(final)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
 def _check_prepare_target(out: Path):
     if out.exists() and not out.is_dir(): raise DataError(out, 0, None, "exists and is not a folder")
     others = sorted(p.name for p in out.iterdir() if p.name not in PREPARED) if out.is_dir() else []
@@ -995,7 +967,7 @@ def prepare(paths, out_dir, val_fraction=0.05, seed=0, eval_files=(), save_datas
             if save_datasets:   # datasets cannot shard 0 rows: one shard then
                 splits[name].save_to_disk(str(folder / name), num_shards=None if records else 1)
         (folder / "counts.json").write_text(json.dumps(counts, indent=2))
-    replace_dir(out, fill)
+    atomic_dir(out, fill)
     return counts
 
 # %% ../nbs/01_data.ipynb #e3a9f269

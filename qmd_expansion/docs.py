@@ -13,7 +13,8 @@ import re, sys, json, html, time, shutil, hashlib, argparse, inspect, importlib,
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from .jobs import find_repo, execute_notebook, StageError
+from .jobs import execute_notebook, StageError
+from .common import find_repo
 
 # %% ../nbs/10_docs.ipynb #15f68e0b
 @dataclass

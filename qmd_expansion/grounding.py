@@ -12,7 +12,7 @@ import re, sys, json, argparse, statistics
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from .reward import parse_expansion, completion_text
-from .prompt import query_from_prompt
+from .qmd_contract import query_from_prompt
 
 # %% ../nbs/00b_grounding.ipynb #fcc9f1ce
 DIGIT = re.compile(r"\d")

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import yaml
 from .reward import reward_fn, score_expansion, completion_text
-from .prompt import query_from_prompt, build_messages
+from .qmd_contract import query_from_prompt, build_messages, Sampling, QMD_SAMPLING
 from .data import prepare
 from .models import load_model, record_base, adapter_base, resolve_model, is_adapter
-from .sft import (LoraSettings, load_config, ConfigError, check_value, finite, model_checked, rooted,
-    last_checkpoint, text_progress, _atomic_dir, _atomic_text)
-from .eval import Sampling, generate_expansions
+from .sft import (LoraSettings, load_config, ConfigError, check_value, finite, model_checked,
+    last_checkpoint, text_progress)
+from .common import rooted, atomic_dir, atomic_write_text, atomic_path
+from .eval import generate_expansions
 
 # %% ../nbs/03_grpo.ipynb #22532499
 LOSS_TYPES = ("grpo", "dr_grpo", "dapo", "bnpo")
@@ -35,9 +36,9 @@ class GRPOSettings:
     batch_size: int = 4                 # completions per device step (a multiple of num_generations)
     grad_accum: int = 1
     max_completion_length: int = 160
-    temperature: float = 0.7
-    top_k: int = 20
-    top_p: float = 0.8
+    temperature: float = QMD_SAMPLING.temperature
+    top_k: int = QMD_SAMPLING.top_k
+    top_p: float = QMD_SAMPLING.top_p
     loss_type: str = "dapo"             # grpo | dr_grpo | dapo | bnpo
     scale_rewards: str = "group"        # group | batch | none
     num_iterations: int = 1
@@ -248,7 +249,8 @@ def plot_curves(history: list, path: Path, title: str):
         if pts: ax.plot(*zip(*pts), marker="o", ms=3)
         ax.set(title=label, xlabel="step"); ax.grid(alpha=0.3)
     fig.suptitle(title); fig.tight_layout()
-    tmp = path.with_name(f".{path.stem}.tmp.png"); fig.savefig(tmp, dpi=100); plt.close(fig); os.replace(tmp, path)
+    with atomic_path(path, ".png") as tmp: fig.savefig(tmp, dpi=100)
+    plt.close(fig)
 
 def train_grpo(cfg: GRPORunConfig, resume: bool = True, callbacks=()) -> dict:
     "Train a GRPO LoRA adapter on the merged SFT model; returns the run summary."
@@ -263,13 +265,13 @@ def train_grpo(cfg: GRPORunConfig, resume: bool = True, callbacks=()) -> dict:
     def fill(d):
         trainer.model.save_pretrained(d); tok.save_pretrained(d); record_base(d, adapter_base(resolve_model(cfg.sft_adapter)))
         (Path(d) / "qmdx_sft_adapter.txt").write_text(str(cfg.sft_adapter) + "\n")
-    _atomic_dir(out / "adapter", fill)
+    atomic_dir(out / "adapter", fill)
     hist = trainer.state.log_history
     last = lambda k: next((h[k] for h in reversed(hist) if k in h), None)
     summary = {"config": asdict(cfg), "steps": trainer.state.global_step, "resumed_from": ckpt, "train_seconds": round(elapsed, 1),
                "final_reward": last("reward"), "final_kl": last("kl"), "final_zero_variance_share": last("frac_reward_zero_std"),
                "final_completion_length": last("completions/mean_length"), "log_history": hist}
-    _atomic_text(out / "summary.json", json.dumps(summary, indent=2))
+    atomic_write_text(out / "summary.json", json.dumps(summary, indent=2))
     plot_curves(hist, out / "curves.png", f"GRPO {cfg.model} ({summary['steps']} steps, lr {cfg.grpo.lr}, beta {cfg.grpo.beta})")
     return summary
 

@@ -9,10 +9,13 @@ __all__ = ['grpo_stage', 'gguf_stage', 'run_main', 'retrieval_stage', 'main']
 import json, sys, argparse
 from pathlib import Path
 from .data import validate, validation_report
-from .sft import SFTRunConfig, load_config, model_checked, train_sft, rooted, ConfigError
-from .eval import evaluate, format_report, save_result, compare, Sampling
+from .sft import SFTRunConfig, load_config, model_checked, train_sft, ConfigError
+from .common import rooted
+from .eval import evaluate, format_report, save_result, compare
+from .qmd_contract import Sampling
 from .grpo import GRPORunConfig, check_config, train_grpo
-from .gguf import MissingDependency, require, export_plan, export_gguf, deployment_report, format_deployment_table, update_card
+from .common import MissingDependency, require
+from .gguf import export_plan, export_gguf, deployment_report, format_deployment_table, update_card
 
 # %% ../nbs/09_main.ipynb #92b4d00f
 def grpo_stage(cfg: GRPORunConfig, sft_eval: dict, queries, sampling: Sampling, retrain=False, batch_size=8, seed=0, log=print) -> dict:

@@ -12,7 +12,7 @@ __all__ = ['PRESETS', 'DEFAULT_MODEL', 'EMBEDDED_GGUF', 'HUB_ID', 'Preset', 'cac
 import os, re, json, shutil, tempfile, functools, importlib.util
 from dataclasses import dataclass
 from pathlib import Path
-from .prompt import build_messages
+from .qmd_contract import build_messages
 
 # %% ../nbs/01a_models.ipynb #1f92e4f3
 @dataclass(frozen=True)

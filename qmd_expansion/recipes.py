@@ -16,7 +16,7 @@ from .data import DataError
 from .eval import evaluate, eval_queries_file, save_result
 from .retrieval import (load_beir, Retriever, Condition, run_conditions, hf_expander, ExpansionCache,
                                      cache_dir, default_fixture)
-from .sft import rooted
+from .common import rooted
 
 # %% ../nbs/06c_recipes.ipynb #e5807d3e
 DEV_CORPORA = tuple(f"evals/retrieval/{name}" for name in

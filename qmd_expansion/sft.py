@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['ALL_PROJECTIONS', 'CHECKPOINT_WEIGHTS', 'ConfigError', 'check_value', 'finite', 'from_dict', 'parse_yaml',
            'read_config', 'set_key', 'load_config', 'LoraSettings', 'TrainSettings', 'SFTRunConfig', 'model_checked',
-           'repo_root', 'rooted', 'build_trainer', 'text_progress', 'stop_after', 'dry_run', 'checkpoint_complete',
-           'set_aside', 'last_checkpoint', 'plot_loss', 'train_sft', 'push_adapter', 'throughput', 'bench', 'main']
+           'build_trainer', 'text_progress', 'stop_after', 'dry_run', 'checkpoint_complete', 'set_aside',
+           'last_checkpoint', 'plot_loss', 'train_sft', 'push_adapter', 'throughput', 'bench', 'main']
 
 # %% ../nbs/02_sft.ipynb #0a249619
 import json, os, sys, time, shutil, argparse, dataclasses, typing
@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 from .data import prepare, UniqueKeyLoader
 from .models import load_model, record_base
+from .common import repo_root, rooted, atomic_dir, atomic_write_text, atomic_path
 
 # %% ../nbs/02_sft.ipynb #1da42e99
 import math, re, reprlib
@@ -178,18 +179,6 @@ def model_checked(spec: str, key: str) -> str:
     except (FileNotFoundError, ValueError) as e: raise ConfigError(f"{key}: {e}") from None
     return spec
 
-# %% ../nbs/02_sft.ipynb #2e6d034b
-def repo_root() -> Path:
-    "The repository root: the nearest parent with settings.ini (falls back to the working directory)."
-    for p in [Path.cwd(), *Path.cwd().parents]:
-        if (p / "settings.ini").exists(): return p
-    return Path.cwd()
-
-def rooted(path) -> Path:
-    "`path` made absolute: as given if it exists from here, else against the repository root."
-    p = Path(path).expanduser()
-    return p.resolve() if p.is_absolute() or p.exists() else repo_root() / p
-
 # %% ../nbs/02_sft.ipynb #152f916e
 def _datasets(cfg: SFTRunConfig, work: Path):
     from datasets import load_from_disk
@@ -257,15 +246,6 @@ def dry_run(cfg: SFTRunConfig, out=None) -> dict:
             "trainable_percent": round(100 * trainable / total, 3)}
 
 # %% ../nbs/02_sft.ipynb #7a34a580
-def _atomic_dir(final: Path, fill):
-    tmp = final.with_name(f".{final.name}.tmp")
-    shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
-    fill(tmp)
-    shutil.rmtree(final, ignore_errors=True); tmp.rename(final)
-
-def _atomic_text(path: Path, text: str):
-    tmp = path.with_name(f".{path.name}.tmp"); tmp.write_text(text); os.replace(tmp, path)
-
 CHECKPOINT_WEIGHTS = ("adapter_model.safetensors", "adapter_model.bin", "model.safetensors",
                       "model.safetensors.index.json", "pytorch_model.bin", "pytorch_model.bin.index.json")
 
@@ -304,8 +284,9 @@ def plot_loss(history: list, path: Path, title: str):
     fig, ax = plt.subplots(figsize=(6, 3.2))
     if pts: ax.plot(*zip(*pts), marker="o", ms=3)
     ax.set(xlabel="step", ylabel="training loss", title=title); ax.grid(alpha=0.3)
-    fig.tight_layout(); tmp = path.with_name(f".{path.stem}.tmp.png"); fig.savefig(tmp, dpi=110); plt.close(fig)
-    os.replace(tmp, path)
+    fig.tight_layout()
+    with atomic_path(path, ".png") as tmp: fig.savefig(tmp, dpi=110)
+    plt.close(fig)
 
 # %% ../nbs/02_sft.ipynb #9ce13e7f
 def train_sft(cfg: SFTRunConfig, resume: bool = True, callbacks=()) -> dict:
@@ -320,7 +301,7 @@ def train_sft(cfg: SFTRunConfig, resume: bool = True, callbacks=()) -> dict:
     metrics = trainer.evaluate() if trainer.eval_dataset is not None else {}
     def fill(d):
         trainer.model.save_pretrained(d); tok.save_pretrained(d); record_base(d, cfg.model)
-    _atomic_dir(out / "adapter", fill)
+    atomic_dir(out / "adapter", fill)
     history = trainer.state.log_history
     losses = [h["loss"] for h in history if "loss" in h]
     accs = [h["mean_token_accuracy"] for h in history if "mean_token_accuracy" in h and "loss" in h]
@@ -331,7 +312,7 @@ def train_sft(cfg: SFTRunConfig, resume: bool = True, callbacks=()) -> dict:
                "eval_token_accuracy": metrics.get("eval_mean_token_accuracy"), "train_seconds": round(elapsed, 1),
                "train_tokens": tokens, "tokens_per_second": round(tokens / elapsed, 1) if tokens and elapsed else None,
                "log_history": history}
-    _atomic_text(out / "summary.json", json.dumps(summary, indent=2))
+    atomic_write_text(out / "summary.json", json.dumps(summary, indent=2))
     plot_loss(history, out / "loss.png", f"SFT {cfg.model} ({summary['steps']} steps)")
     if cfg.push_to_hub: push_adapter(out / "adapter", cfg.push_to_hub)
     return summary

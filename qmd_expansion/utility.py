@@ -15,10 +15,10 @@ import numpy as np
 import pandas as pd
 from .retrieval import Beir, Retriever, load_beir, evaluate, compare, read_gold
 from .reward import parse_expansion, score_expansion, completion_text
-from .prompt import query_from_prompt, render_expansion
+from .qmd_contract import query_from_prompt, render_expansion
 from .grounding import ground_expansion
 from .data import DataError
-from .sft import rooted
+from .common import rooted
 
 # %% ../nbs/06b_utility.ipynb #391edfa8
 @dataclass
