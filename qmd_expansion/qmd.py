@@ -29,7 +29,8 @@ from .eval import score_rows, save_result
 from .common import rooted, atomic_dir, atomic_write_text, MissingDependency, require, rounded_percentile
 from .gguf import (LLAMA_CPP_VERSION, deployment_summary, evaluate_gguf,
                                 load_gguf, gguf_prompt_ids, size_plan, gguf_files, convert_hf_to_gguf)
-from .retrieval import (load_beir, evaluate as ir_evaluate, mean_metrics, compare, paired_randomization, format_table, METRICS,
+from .retrieval import (load_beir, ir_metrics, mean_metrics, paired_comparison, paired_randomization,
+                                     format_retrieval_table, METRICS,
                                      read_gold, Retriever, load_embedder, fuse)
 
 # %% ../nbs/08_qmd.ipynb #ddab0459
@@ -505,13 +506,13 @@ def faithfulness(qmd_runs: dict, our_runs: dict, qrels: dict, explained: dict | 
     out = {}
     for cond, qmd_run in qmd_runs.items():
         ours_run = our_runs[cond]
-        qmd_pq, ours_pq = ir_evaluate(qmd_run, qrels), ir_evaluate(ours_run, qrels)
+        qmd_pq, ours_pq = ir_metrics(qmd_run, qrels), ir_metrics(ours_run, qrels)
         overlap = {q: top_overlap(qmd_run[q], ours_run[q]) for q in qmd_run}
         diff = {q: {m: ours_pq[q][m] - qmd_pq[q][m] for m in METRICS} for q in qmd_pq}
         out[cond] = {"qmd": mean_metrics(qmd_pq), "ours": mean_metrics(ours_pq), "overlap": float(np.mean(list(overlap.values()))),
                      "identical": sum(qmd_run[q][:10] == ours_run[q][:10] for q in qmd_run),
                      "metric_differs": sum(abs(d["nDCG@10"]) > 1e-9 for d in diff.values()),
-                     "vs_qmd": compare(qmd_pq, ours_pq), "per_query": {q: {"overlap": overlap[q], **diff[q]} for q in qmd_run},
+                     "vs_qmd": paired_comparison(qmd_pq, ours_pq), "per_query": {q: {"overlap": overlap[q], **diff[q]} for q in qmd_run},
                      "run": ours_run, **((explained or {}).get(cond) or {})}
     return out
 
@@ -569,10 +570,10 @@ def retrieval_check(beir_dir, work, generate=None, embed=None, home=None, thread
     vectors = embedding_check(work, bench.corpus, [bench.queries[q] for q in qids], home, threads)
     res = qmd_search(documents, work, bench.corpus, home=home, threads=threads, progress=progress)
     qrels = {q: bench.qrels[q] for q in qids}
-    per_query = {c: ir_evaluate(run, qrels) for c, run in res["runs"].items()}
+    per_query = {c: ir_metrics(run, qrels) for c, run in res["runs"].items()}
     conds = {}
     for c in [c for c in CONDITIONS if c in per_query]:
-        conds[c] = {"mean": mean_metrics(per_query[c]), "vs_raw": {m: compare(per_query["raw"], per_query[c], m) for m in METRICS},
+        conds[c] = {"mean": mean_metrics(per_query[c]), "vs_raw": {m: paired_comparison(per_query["raw"], per_query[c], m) for m in METRICS},
                     "per_query": per_query[c], "run": res["runs"][c], "rejected": sum(documents[q][c] is None for q in qids),
                     "seconds_p50": rounded_percentile(res["seconds"][c], 50) if res["seconds"].get(c) else None}
     retriever = Retriever.build(bench.corpus, embedder)
@@ -597,8 +598,8 @@ def retrieval_check(beir_dir, work, generate=None, embed=None, home=None, thread
             "seconds": round(time.perf_counter() - start, 1)}
 
 def format_retrieval_table(check: dict) -> str:
-    "`retrieval.format_table` of the check, with the median seconds per `qmd query` call."
-    return format_table(check, {"s/query": lambda r: "-" if r["seconds_p50"] is None else f"{r['seconds_p50']:.2f}"})
+    "`retrieval.format_retrieval_table` of the check, with the median seconds per `qmd query` call."
+    return format_retrieval_table(check, {"s/query": lambda r: "-" if r["seconds_p50"] is None else f"{r['seconds_p50']:.2f}"})
 
 def format_retrieval_check(check: dict) -> str:
     "One BEIR directory's check: index and embedding agreement, QMD's rankings, the imitation's faithfulness."

@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['EMBED_PACKAGE', 'METRICS', 'METRIC_NAMES', 'retrieval_reward', 'train_retrieval_reward', 'BeirError', 'Beir',
            'read_qrels', 'load_beir', 'FtsIndex', 'Embedder', 'load_embedder', 'corpus_hash', 'doc_chunks',
-           'VectorIndex', 'Retriever', 'fuse', 'Bm25Baseline', 'evaluate', 'mean_metrics', 'paired_randomization',
-           'compare', 'read_gold', 'ExpansionCache', 'model_fingerprint', 'hf_expander', 'Condition', 'ablations',
-           'run_conditions', 'format_table', 'default_fixture', 'make_retrieval_reward', 'main']
+           'VectorIndex', 'Retriever', 'fuse', 'Bm25Baseline', 'ir_metrics', 'mean_metrics', 'paired_randomization',
+           'paired_comparison', 'read_gold', 'ExpansionCache', 'model_fingerprint', 'hf_expander', 'Condition',
+           'ablations', 'run_conditions', 'format_retrieval_table', 'default_fixture', 'make_retrieval_reward', 'main']
 
 # %% ../nbs/06_retrieval.ipynb #fad94684
 import json, os, re, sys, time, argparse, functools, hashlib, sqlite3, tempfile
@@ -263,7 +263,7 @@ class Bm25Baseline:
 METRICS = ("nDCG@10", "R@10", "RR@10")
 METRIC_NAMES = {"nDCG@10": "nDCG@10", "R@10": "Recall@10", "RR@10": "MRR@10"}
 
-def evaluate(run: dict, qrels: dict, metrics=METRICS) -> dict:
+def ir_metrics(run: dict, qrels: dict, metrics=METRICS) -> dict:
     "Per-query metrics `{query id: {metric: value}}` for every judged query of a run `{query id: [doc ids best first]}`."
     import ir_measures
     measures = [ir_measures.parse_measure(m) for m in metrics]
@@ -286,7 +286,7 @@ def paired_randomization(a, b, n: int = 10_000, seed: int = 0) -> float:
     extreme = (np.abs((signs * diff).mean(axis=1)) >= observed - 1e-12).sum()
     return float((extreme + 1) / (n + 1))
 
-def compare(base: dict, other: dict, metric: str = "nDCG@10", eps: float = 1e-9) -> dict:
+def paired_comparison(base: dict, other: dict, metric: str = "nDCG@10", eps: float = 1e-9) -> dict:
     "Mean difference, relative change, p-value and wins/losses/ties of `other` over `base` (per-query metric dicts)."
     qs = sorted(base)
     a, b = [base[q][metric] for q in qs], [other[q][metric] for q in qs]
@@ -376,14 +376,14 @@ def run_conditions(bench: Beir, retriever: Retriever, conditions, baselines: boo
         runs[c.name] = {q: retriever.search(bench.queries[q], texts.get(q), c.drop, limit) for q in qids}
         expanded[c.name] = sum(bool(retriever.lines(bench.queries[q], texts.get(q), c.drop)) for q in qids)
         if texts and not c.drop: rewards[c.name] = float(np.mean([score_expansion(bench.queries[q], t).score for q, t in texts.items()]))
-    per_query = {name: evaluate(run, bench.qrels) for name, run in runs.items()}
+    per_query = {name: ir_metrics(run, bench.qrels) for name, run in runs.items()}
     rows = {}
     for name, pq in per_query.items():
-        rows[name] = {"mean": mean_metrics(pq), "vs_raw": {m: compare(per_query["raw"], pq, m) for m in METRICS},
+        rows[name] = {"mean": mean_metrics(pq), "vs_raw": {m: paired_comparison(per_query["raw"], pq, m) for m in METRICS},
                       "expanded_queries": expanded.get(name), "reward": rewards.get(name), "per_query": pq, "run": runs[name]}
     return {"queries": len(qids), "strong_signal": retriever.strong_signal, "conditions": rows}
 
-def format_table(result: dict, extra: dict | None = None) -> str:
+def format_retrieval_table(result: dict, extra: dict | None = None) -> str:
     "The results as a markdown table: mean metrics, nDCG@10 change over the first (raw) row with its p-value, wins/losses/ties; `extra`: more columns, name -> cell of a row."
     extra = extra or {}
     head = ["condition", *METRIC_NAMES.values(), "ΔnDCG@10", "rel.", "p", "W/L/T", "expanded", "reward", *extra]
@@ -425,7 +425,7 @@ def make_retrieval_reward(beir_dir=None, metric: str = "nDCG@10", retriever: Ret
         judged = [(qid, x) for qid, x in zip(ids, texts) if qid in bench.qrels]
         r.vec.embed_queries([bench.queries[qid] for qid, _ in judged] +     # one batch for every text to embed
                             [t for qid, x in judged for k, t in r.lines(bench.queries[qid], x) if k != "lex"])
-        def measured(qid, expansion): return evaluate({qid: r.search(bench.queries[qid], expansion)}, {qid: bench.qrels[qid]})[qid][metric]
+        def measured(qid, expansion): return ir_metrics({qid: r.search(bench.queries[qid], expansion)}, {qid: bench.qrels[qid]})[qid][metric]
         out = []
         for qid, text in zip(ids, texts):
             if qid not in bench.qrels: out.append(None); continue
@@ -474,7 +474,7 @@ def main(argv=None):
     result["settings"] = {"beir_dir": str(a.beir_dir), "split": a.split, "gold": a.gold, "model": a.model, "sft_model": a.sft_model,
                           "seed": a.seed, "greedy": a.greedy, "seconds": round(time.time() - start, 1)}
     print(f"{result['queries']} judged queries, strong-signal skip {'on' if result['strong_signal'] else 'off'}")
-    print(format_table(result))
+    print(format_retrieval_table(result))
     if a.output:
         atomic_write_text(a.output, json.dumps(result, indent=1, ensure_ascii=False))
     return 0
