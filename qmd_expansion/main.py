@@ -98,7 +98,7 @@ def run_main(run_dir="runs/main", sft_config="configs/sft-cpu.yaml", overrides=(
 def retrieval_stage(adapter, out_path, split: str = "dev", n: int | None = None, seed=0, log=print) -> dict:
     "nDCG@10 of the fixture's `split` with the model's expansions against the raw query (QMD-faithful hybrid search)."
     from qmd_expansion.retrieval import (default_fixture, load_beir, hf_expander, ExpansionCache, Condition, Retriever,
-                                         run_conditions, format_retrieval_table)
+                                         run_conditions, format_conditions_table)
     bench = load_beir(default_fixture(), split)
     qids = [q for q in bench.queries if q in bench.qrels][:n]
     bench.qrels = {q: bench.qrels[q] for q in qids}
@@ -109,7 +109,7 @@ def retrieval_stage(adapter, out_path, split: str = "dev", n: int | None = None,
     result["settings"] = {"fixture": str(default_fixture()), "split": split, "model": str(adapter), "seed": seed}
     save_result(result, out_path)
     log(f"{result['queries']} judged queries of the fixture's {split} split, QMD-faithful hybrid search:")
-    log(format_retrieval_table(result))
+    log(format_conditions_table(result))
     return result
 
 

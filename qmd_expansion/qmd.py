@@ -30,7 +30,7 @@ from .common import rooted, atomic_dir, atomic_write_text, MissingDependency, re
 from .gguf import (LLAMA_CPP_VERSION, deployment_summary, evaluate_gguf,
                                 load_gguf, gguf_prompt_ids, size_plan, gguf_files, convert_hf_to_gguf)
 from .retrieval import (load_beir, ir_metrics, mean_metrics, paired_comparison, paired_randomization,
-                                     format_retrieval_table, METRICS,
+                                     format_conditions_table, METRICS,
                                      read_gold, Retriever, load_embedder, fuse)
 
 # %% ../nbs/08_qmd.ipynb #ddab0459
@@ -598,8 +598,8 @@ def retrieval_check(beir_dir, work, generate=None, embed=None, home=None, thread
             "seconds": round(time.perf_counter() - start, 1)}
 
 def format_retrieval_table(check: dict) -> str:
-    "`retrieval.format_retrieval_table` of the check, with the median seconds per `qmd query` call."
-    return format_retrieval_table(check, {"s/query": lambda r: "-" if r["seconds_p50"] is None else f"{r['seconds_p50']:.2f}"})
+    "`retrieval.format_conditions_table` of the check, with the median seconds per `qmd query` call."
+    return format_conditions_table(check, {"s/query": lambda r: "-" if r["seconds_p50"] is None else f"{r['seconds_p50']:.2f}"})
 
 def format_retrieval_check(check: dict) -> str:
     "One BEIR directory's check: index and embedding agreement, QMD's rankings, the imitation's faithfulness."

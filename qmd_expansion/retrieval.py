@@ -7,7 +7,7 @@ __all__ = ['EMBED_PACKAGE', 'METRICS', 'METRIC_NAMES', 'retrieval_reward', 'trai
            'read_qrels', 'load_beir', 'FtsIndex', 'Embedder', 'load_embedder', 'corpus_hash', 'doc_chunks',
            'VectorIndex', 'Retriever', 'fuse', 'Bm25Baseline', 'ir_metrics', 'mean_metrics', 'paired_randomization',
            'paired_comparison', 'read_gold', 'ExpansionCache', 'model_fingerprint', 'hf_expander', 'Condition',
-           'ablations', 'run_conditions', 'format_retrieval_table', 'default_fixture', 'make_retrieval_reward', 'main']
+           'ablations', 'run_conditions', 'format_conditions_table', 'default_fixture', 'make_retrieval_reward', 'main']
 
 # %% ../nbs/06_retrieval.ipynb #fad94684
 import json, os, re, sys, time, argparse, functools, hashlib, sqlite3, tempfile
@@ -383,7 +383,7 @@ def run_conditions(bench: Beir, retriever: Retriever, conditions, baselines: boo
                       "expanded_queries": expanded.get(name), "reward": rewards.get(name), "per_query": pq, "run": runs[name]}
     return {"queries": len(qids), "strong_signal": retriever.strong_signal, "conditions": rows}
 
-def format_retrieval_table(result: dict, extra: dict | None = None) -> str:
+def format_conditions_table(result: dict, extra: dict | None = None) -> str:
     "The results as a markdown table: mean metrics, nDCG@10 change over the first (raw) row with its p-value, wins/losses/ties; `extra`: more columns, name -> cell of a row."
     extra = extra or {}
     head = ["condition", *METRIC_NAMES.values(), "ΔnDCG@10", "rel.", "p", "W/L/T", "expanded", "reward", *extra]
@@ -474,7 +474,7 @@ def main(argv=None):
     result["settings"] = {"beir_dir": str(a.beir_dir), "split": a.split, "gold": a.gold, "model": a.model, "sft_model": a.sft_model,
                           "seed": a.seed, "greedy": a.greedy, "seconds": round(time.time() - start, 1)}
     print(f"{result['queries']} judged queries, strong-signal skip {'on' if result['strong_signal'] else 'off'}")
-    print(format_retrieval_table(result))
+    print(format_conditions_table(result))
     if a.output:
         atomic_write_text(a.output, json.dumps(result, indent=1, ensure_ascii=False))
     return 0
