@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['TEXT_KEYS', 'presence_penalty_processor', 'Generation', 'generate_expansions', 'greedy_is_deterministic',
-           'score_rows', 'grounding_of', 'summarize', 'format_report', 'evaluate', 'torch_threads', 'score_file',
-           'save_result', 'read_result', 'compare', 'main']
+           'score_rows', 'grounding_of', 'summarize', 'format_report', 'evaluate_model', 'torch_threads', 'score_file',
+           'save_result', 'read_result', 'compare_results', 'main']
 
 # %% ../nbs/04_eval.ipynb #1f7ac411
 import json, os, sys, time, argparse, statistics
@@ -129,7 +129,7 @@ def format_report(rows, summary, verbose=False) -> str:
     return "\n".join(out)
 
 # %% ../nbs/04_eval.ipynb #fd95c3fc
-def evaluate(model_spec: str, queries_file, sft: str | None = None, sampling: Sampling = QMD_SAMPLING,
+def evaluate_model(model_spec: str, queries_file, sft: str | None = None, sampling: Sampling = QMD_SAMPLING,
              batch_size: int = 8, seed: int = 0, progress: bool = True) -> dict:
     "Generate and score expansions of every query in `queries_file`; returns the result document."
     pairs = read_queries(queries_file)
@@ -191,7 +191,7 @@ def _where(where) -> str: return "".join(f"[{s}]" if isinstance(s, int) else f".
 def _number(v) -> bool: return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 def read_result(path) -> dict:
-    "A result document (`evaluate`, `score_file`, `save_result`), checked for what `compare` and the summary line read."
+    "A result document (`evaluate_model`, `score_file`, `save_result`), checked for `compare_results` and the summary."
     with open_input(path) as f: raw = f.read()
     try: doc = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as e:
@@ -211,7 +211,7 @@ def read_result(path) -> dict:
     return doc
 
 # %% ../nbs/04_eval.ipynb #9ffdeff8
-def compare(a: dict, b: dict, names=("A", "B")):
+def compare_results(a: dict, b: dict, names=("A", "B")):
     "Two result documents side by side, per query (a pandas DataFrame) with the score difference."
     import pandas as pd
     da = pd.DataFrame(a["rows"])[["query", "category", "score", "rating"]]
@@ -243,12 +243,12 @@ def main(argv=None):
         if a.compare:
             ra, rb = (read_result(f) for f in a.compare)
             names = tuple(Path(f).stem for f in a.compare)
-            print(compare(ra, rb, names=names if names[0] != names[1] else ("A", "B")).to_string(index=False))
+            print(compare_results(ra, rb, names=names if names[0] != names[1] else ("A", "B")).to_string(index=False))
             for f, r in zip(a.compare, (ra, rb)): print(f"{f}: average {r['summary']['average']:.1%}, Excellent {r['summary']['ratings']['Excellent']}/{r['summary']['queries']}")
             return 0
         if a.score_only: res = score_file(a.score_only)
         elif a.model:
-            res = evaluate(a.model, a.queries or eval_queries_file(), a.sft_model,
+            res = evaluate_model(a.model, a.queries or eval_queries_file(), a.sft_model,
                            Sampling(greedy=a.greedy, max_new_tokens=a.max_new_tokens), a.batch_size, a.seed)
         else: p.error("give --model, --score-only or --compare")
         print(format_report(res["rows"], res["summary"], a.verbose))

@@ -21,7 +21,7 @@ from .models import PRESETS, cache_dir, load_model, resolve_model, is_adapter, a
 from .qmd_contract import (build_messages, user_message, QMD_SYSTEM_PROMPT, QMD_GRAMMAR, Sampling, QMD_SAMPLING,
                                         EXPAND_CONTEXT, qmd_used)
 from .reward import parse_expansion
-from .eval import evaluate, score_rows, summarize, save_result
+from .eval import evaluate_model, score_rows, summarize, save_result
 from .data import read_queries, DataError
 from .common import (rooted, repo_root, atomic_dir, atomic_write_text, atomic_path, LLAMA_CPP_VERSION, INSTALL,
                                   MissingDependency, require, rounded_percentile)
@@ -390,7 +390,7 @@ def evaluate_gguf(path, queries_file, sampling: Sampling = QMD_SAMPLING, threads
 
 # %% ../nbs/05_gguf.ipynb #167b3ff2
 def transformers_summary(result: dict) -> dict:
-    "A deployment summary of an `eval.evaluate` result (same model in transformers), with QMD's filter applied."
+    "A deployment summary of an `eval.evaluate_model` result (same model in transformers), with QMD's filter applied."
     rows = result["rows"]
     pairs = [(r["category"], r["query"]) for r in rows]
     gens = [{"query": r["query"], "text": r["text"]} for r in rows]
@@ -405,7 +405,7 @@ def deployment_report(ggufs, queries_file, hf_model: str | None = None, hf_sft: 
     files = {Path(p).name: evaluate_gguf(p, queries_file, sampling, threads, seed, progress) for p in ggufs}   # before torch runs: its idle threads slow llama.cpp
     hf = json.loads(Path(hf_result).read_text()) if isinstance(hf_result, (str, Path)) else hf_result
     if hf is None and hf_model:
-        hf = evaluate(hf_model, queries_file, sft=hf_sft, sampling=sampling, seed=seed, progress=progress)
+        hf = evaluate_model(hf_model, queries_file, sft=hf_sft, sampling=sampling, seed=seed, progress=progress)
     base = transformers_summary(hf) if hf else None
     for r in files.values():
         if base: r["summary"]["quant_loss_points"] = round(100 * (base["average_raw"] - r["summary"]["average_raw"]), 2)

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['LOSS_TYPES', 'SCALE_REWARDS', 'BETA_ZERO_WARNING', 'DIMENSIONS', 'REWARDS', 'MODEL_REWARDS', 'GRPOSettings',
            'GRPORunConfig', 'check_config', 'check_sft_adapter', 'dimension_means', 'rubric_reward', 'stop_reward',
-           'end_token_ids', 'reward_function', 'merged_policy', 'grpo_dataset', 'group_stats', 'dry_run',
+           'end_token_ids', 'reward_function', 'merged_policy', 'grpo_dataset', 'group_stats', 'grpo_dry_run',
            'grpo_trainer', 'plot_curves', 'train_grpo', 'experiment_record', 'experiment_table', 'main']
 
 # %% ../nbs/03_grpo.ipynb #e2f2431e
@@ -202,7 +202,7 @@ def group_stats(queries, groups) -> dict:
             "format_valid_rate": round(statistics.mean(s.hard_failure is None for g in scores for s in g), 4),
             "dimensions": dimension_means([asdict(s) for g in scores for s in g])}
 
-def dry_run(cfg: GRPORunConfig, prompts: int = 8) -> dict:
+def grpo_dry_run(cfg: GRPORunConfig, prompts: int = 8) -> dict:
     "Sample `num_generations` completions for a few training queries and report the reward statistics."
     import tempfile
     g = check_sft_adapter(cfg).grpo
@@ -318,7 +318,7 @@ def main(argv=None):
     try: cfg = check_sft_adapter(check_config(load_config(GRPORunConfig, a.config, a.set)), a.config)
     except ConfigError as e: print(f"error: {e}", file=sys.stderr); return 2
     if a.dry_run:
-        print(yaml.safe_dump(dry_run(cfg, a.prompts), sort_keys=False, allow_unicode=True)); return 0
+        print(yaml.safe_dump(grpo_dry_run(cfg, a.prompts), sort_keys=False, allow_unicode=True)); return 0
     s = train_grpo(cfg, resume=not a.no_resume)
     print(json.dumps({k: v for k, v in s.items() if k not in ("config", "log_history")}, indent=2))
     return 0

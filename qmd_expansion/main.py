@@ -11,7 +11,7 @@ from pathlib import Path
 from .data import validate, validation_report
 from .sft import SFTRunConfig, load_config, model_checked, train_sft, ConfigError
 from .common import rooted
-from .eval import evaluate, format_report, save_result, compare
+from .eval import evaluate_model, format_report, save_result, compare_results
 from .qmd_contract import Sampling
 from .grpo import GRPORunConfig, check_config, train_grpo
 from .common import MissingDependency, require
@@ -28,9 +28,9 @@ def grpo_stage(cfg: GRPORunConfig, sft_eval: dict, queries, sampling: Sampling, 
         log(f"      GRPO on {cfg.sft_adapter} ({cfg.grpo.max_steps} steps)")
         summary = train_grpo(cfg, resume=not retrain)
     log(f"      {summary['steps']} steps in {summary['train_seconds']} s, final reward {summary['final_reward']}, final KL {summary['final_kl']}")
-    res = evaluate(str(out / "adapter"), queries, sft=cfg.sft_adapter, sampling=sampling, batch_size=batch_size, seed=seed)
+    res = evaluate_model(str(out / "adapter"), queries, sft=cfg.sft_adapter, sampling=sampling, batch_size=batch_size, seed=seed)
     save_result(res, out / "eval.json")
-    table = compare(sft_eval, res, names=("SFT", "GRPO")).to_string(index=False)
+    table = compare_results(sft_eval, res, names=("SFT", "GRPO")).to_string(index=False)
     totals = [f"{name}: average {r['summary']['average']:.1%}, Excellent {r['summary']['ratings']['Excellent']}/{r['summary']['queries']}"
               for name, r in (("SFT", sft_eval), ("GRPO", res))]
     report = "\n".join([format_report(res["rows"], res["summary"]), "", table, *totals])
@@ -75,7 +75,7 @@ def run_main(run_dir="runs/main", sft_config="configs/sft-cpu.yaml", overrides=(
         sft = train_sft(cfg)
     log(f"      {sft['steps']} steps in {sft['train_seconds']} s, {sft['tokens_per_second']} tokens/s, final loss {sft['final_train_loss']}")
     log(f"[3/{stages}] evaluating on {queries} with QMD's sampling")
-    res = evaluate(str(run / "sft" / "adapter"), rooted(queries), sampling=sampling, batch_size=batch_size, seed=seed)
+    res = evaluate_model(str(run / "sft" / "adapter"), rooted(queries), sampling=sampling, batch_size=batch_size, seed=seed)
     res["settings"]["sft_config"] = str(sft_config)
     save_result(res, run / "eval.json")
     report = format_report(res["rows"], res["summary"])
@@ -98,7 +98,7 @@ def run_main(run_dir="runs/main", sft_config="configs/sft-cpu.yaml", overrides=(
 def retrieval_stage(adapter, out_path, split: str = "dev", n: int | None = None, seed=0, log=print) -> dict:
     "nDCG@10 of the fixture's `split` with the model's expansions against the raw query (QMD-faithful hybrid search)."
     from qmd_expansion.retrieval import (default_fixture, load_beir, hf_expander, ExpansionCache, Condition, Retriever,
-                                         run_conditions, format_table)
+                                         run_conditions, format_conditions_table)
     bench = load_beir(default_fixture(), split)
     qids = [q for q in bench.queries if q in bench.qrels][:n]
     bench.qrels = {q: bench.qrels[q] for q in qids}
@@ -109,7 +109,7 @@ def retrieval_stage(adapter, out_path, split: str = "dev", n: int | None = None,
     result["settings"] = {"fixture": str(default_fixture()), "split": split, "model": str(adapter), "seed": seed}
     save_result(result, out_path)
     log(f"{result['queries']} judged queries of the fixture's {split} split, QMD-faithful hybrid search:")
-    log(format_table(result))
+    log(format_conditions_table(result))
     return result
 
 

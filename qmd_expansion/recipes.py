@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from .data import DataError
-from .eval import evaluate, eval_queries_file, save_result
+from .eval import evaluate_model, eval_queries_file, save_result
 from .retrieval import (load_beir, Retriever, Condition, run_conditions, hf_expander, ExpansionCache,
                                      cache_dir, default_fixture)
 from .common import rooted
@@ -57,7 +57,7 @@ def dev_gain(beir_dir, model_id: str, expand, cache: ExpansionCache, metric: str
 # %% ../nbs/06c_recipes.ipynb #c9865266
 def evaluate_recipe(recipe: Recipe, out=None, corpora=DEV_CORPORA, seed: int = 0, batch_size: int = 8) -> dict:
     "Rubric and grounding on the eval queries, nDCG@10 gain on each dev split; written to `out` when given."
-    rubric = evaluate(recipe.adapter, eval_queries_file(), recipe.sft, seed=seed, batch_size=batch_size)
+    rubric = evaluate_model(recipe.adapter, eval_queries_file(), recipe.sft, seed=seed, batch_size=batch_size)
     model_id, expand = hf_expander(recipe.adapter, recipe.sft, batch_size, seed)
     cache = ExpansionCache(cache_dir() / "retrieval" / "expansions.jsonl")
     doc = {"recipe": asdict(recipe), "seed": seed, "rubric": rubric["summary"], "rubric_rows": rubric["rows"],

@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['ALL_PROJECTIONS', 'CHECKPOINT_WEIGHTS', 'ConfigError', 'check_value', 'finite', 'from_dict', 'parse_yaml',
            'read_config', 'set_key', 'load_config', 'LoraSettings', 'TrainSettings', 'SFTRunConfig', 'model_checked',
-           'build_trainer', 'text_progress', 'stop_after', 'dry_run', 'checkpoint_complete', 'set_aside',
-           'last_checkpoint', 'plot_loss', 'train_sft', 'push_adapter', 'throughput', 'bench', 'main']
+           'build_trainer', 'text_progress', 'stop_after', 'sft_dry_run', 'checkpoint_complete', 'set_aside',
+           'last_checkpoint', 'plot_loss', 'train_sft', 'push_adapter', 'throughput', 'bench_batching', 'main']
 
 # %% ../nbs/02_sft.ipynb #0a249619
 import json, os, sys, time, shutil, argparse, dataclasses, typing
@@ -234,12 +234,12 @@ def stop_after(step: int):
     return StopAfter()
 
 # %% ../nbs/02_sft.ipynb #1166243a
-def dry_run(cfg: SFTRunConfig, out=None) -> dict:
+def sft_dry_run(cfg: SFTRunConfig, out=None) -> dict:
     "Resolved config, data counts and trainable parameters of a run, without training (in `out`, else a temporary dir)."
     import tempfile
     if out is None:
         with tempfile.TemporaryDirectory(prefix="qmdx-dry-", ignore_cleanup_errors=True) as tmp:
-            return dry_run(cfg, tmp)
+            return sft_dry_run(cfg, tmp)
     trainer, _, counts = build_trainer(cfg, Path(out))
     trainable, total = trainer.model.get_nb_trainable_parameters()
     return {"config": asdict(cfg), "data": counts, "trainable_parameters": trainable, "total_parameters": total,
@@ -340,7 +340,7 @@ def throughput(cfg: SFTRunConfig, steps: int = 8, naive: bool = False) -> dict:
     return {"variant": "naive" if naive else "chosen", "steps": steps, "seconds": round(elapsed, 1), "tokens": int(tokens),
             "tokens_per_second": round(tokens / elapsed, 1)}
 
-def bench(cfg: SFTRunConfig, steps: int = 8) -> dict:
+def bench_batching(cfg: SFTRunConfig, steps: int = 8) -> dict:
     "Throughput of the chosen configuration against the naive one, and their ratio."
     chosen, naive = throughput(cfg, steps), throughput(cfg, steps, naive=True)
     return {"model": cfg.model, "batch_size": cfg.train.batch_size, "max_length": cfg.train.max_length, "chosen": chosen,
@@ -363,9 +363,9 @@ def main(argv=None):
         print(f"error: {e}", file=sys.stderr)
         return 2
     if a.bench:
-        print(json.dumps(bench(cfg, a.bench))); return 0
+        print(json.dumps(bench_batching(cfg, a.bench))); return 0
     if a.dry_run:
-        print(yaml.safe_dump(dry_run(cfg), sort_keys=False)); return 0
+        print(yaml.safe_dump(sft_dry_run(cfg), sort_keys=False)); return 0
     s = train_sft(cfg, resume=not a.no_resume)
     print(json.dumps({k: v for k, v in s.items() if k not in ("config", "log_history")}, indent=2))
     print(f"adapter: {rooted(cfg.output_dir) / 'adapter'}")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .retrieval import Beir, Retriever, load_beir, evaluate, compare, read_gold
+from .retrieval import Beir, Retriever, load_beir, ir_metrics, paired_comparison, read_gold
 from .reward import parse_expansion, score_expansion, completion_text
 from .qmd_contract import query_from_prompt, render_expansion
 from .grounding import ground_expansion
@@ -41,7 +41,7 @@ class Judge:
     def measure(self, qid: str, expansion: str | None) -> float:
         "The metric of `qid`'s ranking with `expansion` (None: the raw query alone)."
         run = {qid: self.retriever.search(self.bench.queries[qid], expansion)}
-        return evaluate(run, {qid: self.bench.qrels[qid]}, (self.metric,))[qid][self.metric]
+        return ir_metrics(run, {qid: self.bench.qrels[qid]}, (self.metric,))[qid][self.metric]
 
     def utility(self, qid: str, expansion: str) -> float:
         "Gain of the metric over the raw query."
@@ -104,7 +104,7 @@ def budget_study(judge: Judge, expansions: dict, budgets: dict = BUDGETS) -> lis
     for name, (lex, vec, hyde) in budgets.items():
         texts = {q: keep_lines(expansions[q], lex, vec, hyde) for q in qids}
         per = {q: {judge.metric: judge.measure(q, texts[q] or None)} for q in qids}
-        c = compare(raw, per, judge.metric)
+        c = paired_comparison(raw, per, judge.metric)
         rows.append({"budget": name, "lines": sum(len(t.splitlines()) for t in texts.values()) / len(qids),
                      judge.metric: float(np.mean([v[judge.metric] for v in per.values()])), "gain": c["delta"],
                      "relative": c["relative"], "p": c["p"], "wins": c["wins"], "losses": c["losses"]})
