@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
 
-.PHONY: setup main test nbdev-test export execute bench lab docs qmd-check rhythm
+.PHONY: setup main test nbdev-test export execute bench lab docs qmd-check rhythm recipes
 
 setup: $(STAMP)
 
@@ -51,3 +51,19 @@ docs: $(STAMP)                           ## offline docs site in _docs/ (execute
 
 qmd-check: $(STAMP)                      ## QMD 2.8.3 itself (Node 22 + QMD from npm, cached) on a GGUF (default: the 135M Q8_0 export)
 	$(BIN)/qmdx-qmd $(ARGS)
+
+CORPORA = evals/retrieval/qmd-notes evals/retrieval/git-docs evals/retrieval/sqlite-docs evals/retrieval/debian-handbook evals/retrieval/team-notes
+recipes: $(STAMP)                        ## issue 14's recipes side by side (hours on 2 cores; needs `qmdx-main --run-dir runs/revised --gguf` first)
+	$(BIN)/qmdx-utility expert --model runs/revised/gguf/qmd-query-expansion-135M-q8_0.gguf --threads 1 -n 4 \
+		--out data/expert/round1.jsonl --corpus $(CORPORA)
+	$(BIN)/qmdx-sft --config configs/sft-expert-cpu.yaml --set train.threads=1
+	$(BIN)/qmdx-sft --config configs/sft-more-cpu.yaml --set train.threads=1
+	$(BIN)/qmdx-grpo --config configs/grpo-utility-cpu.yaml
+	$(BIN)/qmdx-recipes evaluate sft-revised --order 1 --adapter runs/revised/sft/adapter --summary runs/revised/sft/summary.json
+	$(BIN)/qmdx-recipes evaluate sft-more --order 2 --adapter runs/recipes/sft-more/adapter \
+		--summary runs/revised/sft/summary.json runs/recipes/sft-more/summary.json
+	$(BIN)/qmdx-recipes evaluate expert-1 --order 3 --adapter runs/recipes/expert-1/adapter \
+		--summary runs/revised/sft/summary.json runs/recipes/expert-1/summary.json data/expert/round1.run.json
+	$(BIN)/qmdx-recipes evaluate grpo-utility --order 4 --adapter runs/recipes/grpo-utility/adapter \
+		--sft runs/revised/sft/adapter --summary runs/revised/sft/summary.json runs/recipes/grpo-utility/summary.json
+	$(BIN)/qmdx-recipes table

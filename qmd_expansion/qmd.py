@@ -271,8 +271,9 @@ def setup_index(work, generate=None, corpus: dict | None = None, collection: str
         if embed:
             start = time.perf_counter()
             report = embed_report(run_qmd(["embed"], work, home, threads).stdout)
-            nonblank = sum(bool(qmd_body(d).strip()) for d in corpus.values())
-            if report["failed"] or report["documents"] != nonblank: raise RuntimeError(f"qmd embed: {report} for {nonblank} non-blank notes")
+            nonblank = len({qmd_body(d) for d in corpus.values() if qmd_body(d).strip()})   # QMD stores content by
+            if report["failed"] or report["documents"] != nonblank:                          # hash: identical notes
+                raise RuntimeError(f"qmd embed: {report} for {nonblank} distinct non-blank notes")  # embed once
             info["embedded"] = {**report, "seconds": round(time.perf_counter() - start, 1)}
     models = yaml.safe_load(cfg.read_text())["models"]
     for key, want in (("generate", generate), ("embed", embed)):

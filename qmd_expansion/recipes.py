@@ -33,12 +33,12 @@ class Recipe:
 
 # %% ../nbs/06c_recipes.ipynb #95295e76
 def run_seconds(summaries) -> float:
-    "Total `train_seconds` of SFT / GRPO run summaries (`summary.json`)."
+    "Total seconds of SFT / GRPO run summaries (`summary.json`) and expert rounds (`OUT.run.json`)."
     total = 0.0
     for path in map(Path, summaries):
         try: doc = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as e: raise DataError(path, 0, None, f"not a run summary ({e})") from None
-        seconds = doc.get("train_seconds", doc.get("train", {}).get("train_seconds"))
+        seconds = doc.get("train_seconds", doc.get("seconds", doc.get("train", {}).get("train_seconds")))
         if not isinstance(seconds, (int, float)): raise DataError(path, 0, "train_seconds", "missing")
         total += seconds
     return total

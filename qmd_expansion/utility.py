@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['TRAINING_CORPORA', 'train_utility_reward', 'BUDGETS', 'UNSAFE', 'NOTES_CORPORA', 'Judge', 'query_index',
            'make_utility_reward', 'lazy_utility_reward', 'keep_lines', 'budget_study', 'read_expansions', 'safe',
-           'expert_scorer', 'expert_rows', 'main']
+           'expert_scorer', 'expert_rows', 'add_round_time', 'main']
 
 # %% ../nbs/06b_utility.ipynb #653f4b5d
 import sys, json, time, argparse, itertools
@@ -18,7 +18,7 @@ from .reward import parse_expansion, score_expansion, completion_text
 from .qmd_contract import query_from_prompt, render_expansion
 from .grounding import ground_expansion
 from .data import DataError
-from .common import rooted
+from .common import rooted, atomic_write_text
 
 # %% ../nbs/06b_utility.ipynb #391edfa8
 @dataclass
@@ -151,6 +151,17 @@ def expert_rows(judges) -> list[tuple[str, str]]:
     return [row for turn in itertools.zip_longest(*per_judge) for row in turn if row is not None]
 
 
+# %% ../nbs/06b_utility.ipynb #401b665c
+def add_round_time(out, wall: float, cpu: float) -> dict:
+    "Add one invocation's seconds to the round's `OUT.run.json` (written atomically); the totals."
+    path = Path(out).with_suffix(".run.json")
+    done = json.loads(path.read_text()) if path.exists() else {"seconds": 0.0, "cpu_seconds": 0.0, "invocations": 0}
+    done = {"seconds": round(done["seconds"] + wall, 1), "cpu_seconds": round(done["cpu_seconds"] + cpu, 1),
+            "invocations": done["invocations"] + 1}
+    atomic_write_text(path, json.dumps(done))
+    return done
+
+
 # %% ../nbs/06b_utility.ipynb #5e88a436
 def _budget(a) -> int:
     judge = Judge.load(a.beir_dir, a.split)
@@ -168,10 +179,12 @@ def _expert(a) -> int:
         from qmd_expansion.gguf import load_gguf, gguf_sampler
         sampler = gguf_sampler(load_gguf(a.model, a.threads)[0], a.n, seed=a.seed)
     wall, cpu = time.perf_counter(), time.process_time()
-    report = generate_offline(expert_rows(judges), a.out, model=a.model, n=a.n, threshold=0.0,
-                              scorer=expert_scorer(judges), seed=a.seed, sampler=sampler)
+    try: report = generate_offline(expert_rows(judges), a.out, model=a.model, n=a.n, threshold=0.0,
+                                   scorer=expert_scorer(judges), seed=a.seed, sampler=sampler)
+    finally: spent = add_round_time(a.out, time.perf_counter() - wall, time.process_time() - cpu)
     print(offline_report(report))
-    print(f"sampled and judged in {time.perf_counter() - wall:.0f} s wall, {time.process_time() - cpu:.0f} s CPU")
+    print(f"sampled and judged in {spent['seconds']:.0f} s wall, {spent['cpu_seconds']:.0f} s CPU "
+          f"over {spent['invocations']} run(s)")
     return 0
 
 # %% ../nbs/06b_utility.ipynb #36e85973
