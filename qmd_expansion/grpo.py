@@ -240,17 +240,16 @@ def grpo_trainer(cfg: GRPORunConfig, out: Path, callbacks=()):
 
 def plot_curves(history: list, path: Path, title: str):
     "Reward, KL, completion length and zero-variance share per logged step."
-    import matplotlib; matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure   # no pyplot: a notebook keeps its inline backend, a headless run needs none
     keys = [("reward", "reward"), ("kl", "KL"), ("completions/mean_length", "completion tokens"), ("frac_reward_zero_std", "zero-variance share")]
-    fig, axes = plt.subplots(1, 4, figsize=(14, 3))
+    fig = Figure(figsize=(14, 3))
+    axes = fig.subplots(1, 4)
     for ax, (k, label) in zip(axes, keys):
         pts = [(h["step"], h[k]) for h in history if k in h]
         if pts: ax.plot(*zip(*pts), marker="o", ms=3)
         ax.set(title=label, xlabel="step"); ax.grid(alpha=0.3)
     fig.suptitle(title); fig.tight_layout()
     with atomic_path(path, ".png") as tmp: fig.savefig(tmp, dpi=100)
-    plt.close(fig)
 
 def train_grpo(cfg: GRPORunConfig, resume: bool = True, callbacks=()) -> dict:
     "Train a GRPO LoRA adapter on the merged SFT model; returns the run summary."

@@ -322,6 +322,8 @@ class ExpansionCache:
             texts = list(expand(missing))
             if len(texts) != len(missing): raise ValueError(f"expand returned {len(texts)} expansions for {len(missing)} queries")
             self.items.update(((model_id, q), t) for q, t in zip(missing, texts))
+            if self.path.exists():   # another run may have added entries since this one read the file: keep them
+                self.items = {**ExpansionCache(self.path).items, **self.items}
             write_jsonl(self.path, [{"model": m, "query": q, "expansion": t} for (m, q), t in self.items.items()])
         return [self.items[(model_id, q)] for q in queries]
 

@@ -278,15 +278,14 @@ def last_checkpoint(out: Path):
 
 def plot_loss(history: list, path: Path, title: str):
     "Save the training-loss curve of a Trainer log history."
-    import matplotlib; matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure   # no pyplot: a notebook keeps its inline backend, a headless run needs none
     pts = [(h["step"], h["loss"]) for h in history if "loss" in h]
-    fig, ax = plt.subplots(figsize=(6, 3.2))
+    fig = Figure(figsize=(6, 3.2))
+    ax = fig.subplots()
     if pts: ax.plot(*zip(*pts), marker="o", ms=3)
     ax.set(xlabel="step", ylabel="training loss", title=title); ax.grid(alpha=0.3)
     fig.tight_layout()
     with atomic_path(path, ".png") as tmp: fig.savefig(tmp, dpi=110)
-    plt.close(fig)
 
 # %% ../nbs/02_sft.ipynb #9ce13e7f
 def train_sft(cfg: SFTRunConfig, resume: bool = True, callbacks=()) -> dict:
