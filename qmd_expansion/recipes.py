@@ -8,7 +8,7 @@ __all__ = ['DEV_CORPORA', 'RESULTS', 'Recipe', 'run_seconds', 'dev_gain', 'evalu
 
 # %% ../nbs/06c_recipes.ipynb #95ecf394
 import sys, json, argparse
-from dataclasses import dataclass, asdict, field
+from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
 import pandas as pd
