@@ -15,7 +15,7 @@ __all__ = ['CATEGORIES', 'REQUIRED', 'OPTIONAL', 'MAX_QUERY_CHARS', 'MAX_LINE_CH
            'short_queries', 'support', 'reuse_lines', 'augment', 'generation_prompt', 'claude_client', 'parse_drafts',
            'draft_problems', 'keep_drafts', 'generate_claude', 'generation_report', 'read_query_list',
            'next_line_types', 'SchemaGrammar', 'sample_expansions', 'draft_score', 'expansion_example',
-           'generate_offline', 'offline_report', 'split_examples', 'to_record', 'prepare', 'main']
+           'generate_offline', 'offline_report', 'split_examples', 'budgeted', 'to_record', 'prepare', 'main']
 
 # %% ../nbs/01_data.ipynb #2c50fe95
 import json, re, os, sys, csv, math, argparse, hashlib, tempfile, shutil, importlib.util
@@ -926,9 +926,16 @@ def split_examples(examples, val_fraction=0.05, seed=0, exclude=()) -> tuple[lis
         (val if h < val_fraction else train).append(ex)
     return train, val, excluded
 
-def to_record(ex: Example) -> dict:
+def budgeted(ex: Example, line_budget: tuple | None = None) -> str:
+    "The example's completion with at most `line_budget = (lex, vec, hyde)` lines of each type (None: all of them)."
+    if line_budget is None: return ex.completion()
+    lex, vec, hyde = line_budget
+    return render_expansion(ex.lex[:lex], ex.vec[:vec], ex.hyde if hyde else None)
+
+def to_record(ex: Example, line_budget: tuple | None = None) -> dict:
     "A conversational prompt/completion record (TRL's format) with the query and provenance kept alongside."
-    return {"prompt": build_messages(ex.query), "completion": [{"role": "assistant", "content": ex.completion()}],
+    content = budgeted(ex, line_budget)
+    return {"prompt": build_messages(ex.query), "completion": [{"role": "assistant", "content": content}],
             "query": ex.query, "id": ex.id, "category": ex.category, "source": ex.source}
 
 # %% ../nbs/01_data.ipynb #616670d8
@@ -940,8 +947,9 @@ def _check_prepare_target(out: Path):
     if others:
         raise DataError(out, 0, None, f"holds files prepare did not write ({', '.join(others[:5])}): use a new folder")
 
-def prepare(paths, out_dir, val_fraction=0.05, seed=0, eval_files=(), save_datasets=True) -> dict:
-    "Validate, split and write `train.jsonl`/`val.jsonl` (and `datasets` copies) to `out_dir`, whole; the counts."
+def prepare(paths, out_dir, val_fraction=0.05, seed=0, eval_files=(), save_datasets=True, line_budget=None) -> dict:
+    """Validate, split and write `train.jsonl`/`val.jsonl` (and `datasets` copies) to `out_dir`, whole; the counts.
+    `line_budget = (lex, vec, hyde)` keeps at most that many lines of each type in the targets."""
     if not (isinstance(val_fraction, (int, float)) and 0 <= val_fraction < 1):
         raise ValueError(f"val_fraction must be at least 0 and below 1 (0: no validation split), got {val_fraction!r}")
     out = Path(out_dir)
@@ -961,7 +969,7 @@ def prepare(paths, out_dir, val_fraction=0.05, seed=0, eval_files=(), save_datas
         from datasets import Dataset
         splits = {}
         for name, part in (("train", train), ("val", val)):
-            records = [to_record(e) for e in part]
+            records = [to_record(e, line_budget) for e in part]
             write_jsonl(folder / f"{name}.jsonl", records)
             splits[name] = Dataset.from_list(records) if records else splits["train"].select([])
             if save_datasets:   # datasets cannot shard 0 rows: one shard then

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['DEV_CORPORA', 'RESULTS', 'Recipe', 'run_seconds', 'dev_gain', 'evaluate_recipe', 'recipe_row', 'recipe_table',
-           'plot_gains', 'recipe_files', 'main']
+           'plot_gains', 'recipe_files', 'recipe_budgets', 'plot_budgets', 'main']
 
 # %% ../nbs/06c_recipes.ipynb #95ecf394
 import sys, json, argparse
@@ -17,6 +17,7 @@ from .eval import evaluate_model, eval_queries_file, save_result
 from .retrieval import (load_beir, Retriever, Condition, run_conditions, hf_expander, ExpansionCache,
                                      cache_dir, default_fixture)
 from .common import rooted
+from .utility import Judge, budget_study, BUDGETS
 
 # %% ../nbs/06c_recipes.ipynb #e5807d3e
 DEV_CORPORA = tuple(f"evals/retrieval/{name}" for name in
@@ -108,6 +109,33 @@ RESULTS = "evals/results/recipes"
 def recipe_files(results=RESULTS) -> list:
     "The recipe documents in `results` (the checkout's by default), oldest first."
     return sorted(rooted(results).glob("*.json"), key=lambda p: json.loads(p.read_text()).get("order", 0))
+
+# %% ../nbs/06c_recipes.ipynb #286df959
+def recipe_budgets(doc: dict, budgets: dict = BUDGETS) -> pd.DataFrame:
+    "Each dev split of a recipe document under each line budget: lines kept, relative gain, p-value, wins/losses."
+    rows = []
+    for name, dev in doc["dev"].items():
+        judge = Judge.load(rooted(f"evals/retrieval/{name}"), "dev")
+        for row in budget_study(judge, dev["expansions"], budgets):
+            rows.append({"recipe": doc["recipe"]["name"], "split": name, **row})
+    return pd.DataFrame(rows)
+
+# %% ../nbs/06c_recipes.ipynb #9de55ffb
+def plot_budgets(frame: pd.DataFrame):
+    "Relative nDCG@10 change of each budget (rows) on each dev split (columns), one heat map per recipe."
+    import matplotlib.pyplot as plt
+    recipes = list(dict.fromkeys(frame.recipe))
+    fig, axes = plt.subplots(1, len(recipes), figsize=(3.2 * len(recipes) + 1, 3.6), sharey=True, squeeze=False)
+    for ax, name in zip(axes[0], recipes):
+        grid = frame[frame.recipe == name].pivot(index="budget", columns="split", values="relative")
+        grid = grid.loc[list(dict.fromkeys(frame.budget)), list(dict.fromkeys(frame.split))] * 100
+        image = ax.imshow(grid.values, cmap="RdBu", vmin=-12, vmax=12, aspect="auto")
+        for (r, c), v in np.ndenumerate(grid.values): ax.text(c, r, f"{v:+.0f}", ha="center", va="center", fontsize=7)
+        ax.set_xticks(range(grid.shape[1]), [s.split("-")[0] for s in grid.columns], rotation=45, fontsize=8)
+        ax.set_yticks(range(grid.shape[0]), grid.index, fontsize=8)
+        ax.set_title(name, fontsize=9)
+    fig.colorbar(image, ax=axes[0].tolist(), label="nDCG@10 change vs raw (%)")
+    return fig
 
 # %% ../nbs/06c_recipes.ipynb #1365d7bf
 def main(argv=None):

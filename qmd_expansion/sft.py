@@ -4,9 +4,10 @@
 
 # %% auto #0
 __all__ = ['ALL_PROJECTIONS', 'CHECKPOINT_WEIGHTS', 'ConfigError', 'check_value', 'finite', 'from_dict', 'parse_yaml',
-           'read_config', 'set_key', 'load_config', 'LoraSettings', 'TrainSettings', 'SFTRunConfig', 'model_checked',
-           'build_trainer', 'text_progress', 'stop_after', 'sft_dry_run', 'checkpoint_complete', 'set_aside',
-           'last_checkpoint', 'plot_loss', 'train_sft', 'push_adapter', 'throughput', 'bench_batching', 'main']
+           'read_config', 'set_key', 'load_config', 'LoraSettings', 'TrainSettings', 'LineBudget', 'SFTRunConfig',
+           'model_checked', 'build_trainer', 'text_progress', 'stop_after', 'sft_dry_run', 'checkpoint_complete',
+           'set_aside', 'last_checkpoint', 'plot_loss', 'train_sft', 'push_adapter', 'throughput', 'bench_batching',
+           'main']
 
 # %% ../nbs/02_sft.ipynb #0a249619
 import json, os, sys, time, shutil, argparse, dataclasses, typing
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import yaml
 from .data import prepare, UniqueKeyLoader
+from .qmd_contract import LINE_LIMITS
 from .models import load_model, record_base
 from .common import repo_root, rooted, atomic_dir, atomic_write_text, atomic_path
 
@@ -151,6 +153,20 @@ class TrainSettings:
         check_value("threads", self.threads, self.threads >= 0, ">= 0 (0: torch's default)")
 
 @dataclass
+class LineBudget:
+    "At most this many lines of each type in the training targets (issue 14: fewer lines can rank better in QMD)."
+    lex: int = 3
+    vec: int = 3
+    hyde: int = 1
+
+    def __post_init__(self):
+        check_value("lex", self.lex, 1 <= self.lex <= LINE_LIMITS["lex"], f"1..{LINE_LIMITS['lex']} (every target keeps one)")
+        for key in ("vec", "hyde"):
+            check_value(key, getattr(self, key), 0 <= getattr(self, key) <= LINE_LIMITS[key], f"0..{LINE_LIMITS[key]}")
+
+    def as_tuple(self) -> tuple: return (self.lex, self.vec, self.hyde)
+
+@dataclass
 class SFTRunConfig:
     model: str = "qwen3-1.7b"
     data: list[str] = field(default_factory=lambda: ["data/source"])
@@ -159,6 +175,7 @@ class SFTRunConfig:
     exclude_queries: list[str] = field(default_factory=lambda: ["evals/queries.txt"])
     push_to_hub: str | None = None    # a Hub repo id to upload the adapter to (needs HF_TOKEN)
     init_adapter: str | None = None   # a LoRA adapter of `model` to train on (then `lora` is unused); null: a new one
+    line_budget: LineBudget | None = None   # keep at most this many lines per type in the targets; null: all
     lora: LoraSettings = field(default_factory=LoraSettings)
     train: TrainSettings = field(default_factory=TrainSettings)
 
@@ -183,7 +200,8 @@ def model_checked(spec: str, key: str) -> str:
 def _datasets(cfg: SFTRunConfig, work: Path):
     from datasets import load_from_disk
     counts = prepare([rooted(d) for d in cfg.data], work / "data", cfg.val_fraction, cfg.train.seed,
-                     [rooted(q) for q in cfg.exclude_queries])   # a missing exclusion file is an error
+                     [rooted(q) for q in cfg.exclude_queries],   # a missing exclusion file is an error
+                     line_budget=cfg.line_budget and cfg.line_budget.as_tuple())
     return load_from_disk(str(work / "data" / "train")), load_from_disk(str(work / "data" / "val")), counts
 
 def build_trainer(cfg: SFTRunConfig, out: Path, callbacks=(), naive: bool = False):

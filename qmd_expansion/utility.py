@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['TRAINING_CORPORA', 'train_utility_reward', 'BUDGETS', 'UNSAFE', 'NOTES_CORPORA', 'Judge', 'query_index',
-           'make_utility_reward', 'lazy_utility_reward', 'keep_lines', 'budget_study', 'read_expansions', 'safe',
-           'expert_scorer', 'expert_rows', 'add_round_time', 'main']
+           'make_utility_reward', 'lazy_utility_reward', 'keep_lines', 'budget_study', 'gguf_expansions',
+           'read_expansions', 'safe', 'expert_scorer', 'expert_rows', 'add_round_time', 'main']
 
 # %% ../nbs/06b_utility.ipynb #653f4b5d
 import sys, json, time, argparse, itertools
@@ -93,7 +93,8 @@ def keep_lines(text: str, lex: int = 3, vec: int = 3, hyde: int = 1) -> str:
     return render_expansion(e.lex[:lex], e.vec[:vec], e.hyde[:hyde])
 
 BUDGETS = {"all": (3, 3, 1), "lex 1": (1, 0, 0), "lex 2": (2, 0, 0), "lex 3": (3, 0, 0), "vec 2": (0, 2, 0),
-           "hyde": (0, 0, 1), "lex 2 + vec 1": (2, 1, 0), "lex 2 + vec 2": (2, 2, 0), "lex 1 + vec 1 + hyde": (1, 1, 1)}
+           "hyde": (0, 0, 1), "lex 2 + vec 1": (2, 1, 0), "lex 2 + vec 2": (2, 2, 0), "lex 2 + hyde": (2, 0, 1),
+           "lex 1 + vec 1 + hyde": (1, 1, 1), "lex 2 + vec 1 + hyde": (2, 1, 1)}
 
 # %% ../nbs/06b_utility.ipynb #fc6cb2a9
 def budget_study(judge: Judge, expansions: dict, budgets: dict = BUDGETS) -> list[dict]:
@@ -109,6 +110,15 @@ def budget_study(judge: Judge, expansions: dict, budgets: dict = BUDGETS) -> lis
                      judge.metric: float(np.mean([v[judge.metric] for v in per.values()])), "gain": c["delta"],
                      "relative": c["relative"], "p": c["p"], "wins": c["wins"], "losses": c["losses"]})
     return rows
+
+# %% ../nbs/06b_utility.ipynb #92b140a4
+def gguf_expansions(judge: Judge, gguf, threads: int = 1, seed: int = 0) -> dict:
+    "`{query id: expansion}` of every judged query of `judge`, sampled from the GGUF file `gguf` as QMD samples."
+    from tqdm.auto import tqdm
+    from qmd_expansion.gguf import load_gguf, expand_gguf
+    llm = load_gguf(gguf, threads)[0]
+    try: return {q: expand_gguf(llm, text, seed=seed)["text"] for q, text in tqdm(judge.queries.items(), desc=judge.name)}
+    finally: llm.close()
 
 # %% ../nbs/06b_utility.ipynb #50478f99
 def read_expansions(path, queries: dict) -> dict:
