@@ -8,7 +8,7 @@ __all__ = ['DEFAULT_CLAUDE_MODEL', 'CATEGORY_BRIEFS', 'GENERATION_RULES', 'LINE_
            'read_query_list', 'next_line_types', 'SchemaGrammar', 'sample_expansions', 'draft_score',
            'expansion_example', 'generate_offline', 'offline_report', 'main']
 
-# %% ../nbs/01c_generation.ipynb #17bddb3a
+# %% ../nbs/01c_generation.ipynb #93c19354
 import json, re, os, sys, csv, math, argparse, hashlib
 from collections import Counter
 from pathlib import Path
@@ -41,7 +41,7 @@ CATEGORY_BRIEFS = {
     "places": "cities, neighbourhoods, landmarks and trips, with the place names kept",
 }
 
-# %% ../nbs/01c_generation.ipynb #6f7d2fea
+# %% ../nbs/01c_generation.ipynb #fd3be75d
 GENERATION_RULES = """You write training examples for a small model that expands search queries for QMD, a local \
 search engine over a
 person's own markdown notes and documents. Each example is a JSON object with exactly these keys:
@@ -58,7 +58,7 @@ Every lex, vec and hyde line must contain at least one of the query's words (QMD
 Write each
 example individually, with real knowledge of the topic. Reply with a JSON array of objects and nothing else."""
 
-# %% ../nbs/01c_generation.ipynb #208e3b60
+# %% ../nbs/01c_generation.ipynb #beede43c
 def generation_prompt(category, count, avoid=()) -> str:
     "The user message asking for `count` new examples of `category`."
     out = [f"Write {count} new examples for the category {category!r}: {CATEGORY_BRIEFS[category]}."]
@@ -74,7 +74,7 @@ def claude_client():
     import anthropic
     return anthropic.Anthropic(api_key=os.environ["ANTHROPIC_API_KEY"].strip())
 
-# %% ../nbs/01c_generation.ipynb #bb13f80e
+# %% ../nbs/01c_generation.ipynb #155e3f3f
 def parse_drafts(text) -> list:
     "The JSON array of a model reply (code fences and prose around it are ignored)."
     m = re.search(r"\[.*\]", text, re.S)
@@ -85,19 +85,19 @@ def parse_drafts(text) -> list:
     if not isinstance(drafts, list): raise DataError("<reply>", 0, "<json>", "not a JSON array")
     return drafts
 
-# %% ../nbs/01c_generation.ipynb #3f46acc1
+# %% ../nbs/01c_generation.ipynb #fd96a412
 def _next_id(prefix, ids) -> str:
     "The next free id `prefix-NNNN` after the ones in `ids`."
     n = 1 + max([int(m.group(1)) for i in ids if (m := re.fullmatch(re.escape(prefix) + r"-(\d+)", i))], default=0)
     return f"{prefix}-{n:04d}"
 
-# %% ../nbs/01c_generation.ipynb #2004b4d7
+# %% ../nbs/01c_generation.ipynb #3348c2e4
 def draft_problems(ex) -> list:
     "What disqualifies a drafted example beyond its score: lines QMD would drop, and every defect `clean` finds."
     return ([f"QMD drops the {k} line {t[:40]!r}" for k, t in example_lines(ex) if not qmd_keeps_line(ex.query, t)]
             + [f"{d.kind} ({d.field}): {d.reason}" for d in find_defects(ex)])
 
-# %% ../nbs/01c_generation.ipynb #68c055cc
+# %% ../nbs/01c_generation.ipynb #4253b60d
 def keep_drafts(drafts, category, source, prefix, ids, taken, threshold=THRESHOLD) -> tuple[list, list]:
     "Schema-check, score, defect-check and de-duplicate drafted records: `(kept examples, [(query, reason), ...])`."
     kept, rejected = [], []
@@ -154,7 +154,7 @@ def generate_claude(out, categories=CATEGORIES, per_category=10, model=DEFAULT_C
             log(f"{cat}: {len(kept)} kept, {len(rejected)} rejected, {len(done)}/{per_category}")
     return report
 
-# %% ../nbs/01c_generation.ipynb #26f30299
+# %% ../nbs/01c_generation.ipynb #18d8fae8
 def generation_report(report) -> str:
     "Per category: what was there, what was kept, what was rejected and why."
     out = [f"{cat}: had {r['had']}, kept {r['kept']}, rejected {len(r['rejected'])}, {r['calls']} call(s)"
@@ -215,13 +215,13 @@ LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"   # everything `str.spl
 
 def _plain(text) -> bool: return not any(c in LINE_BREAKS for c in text)
 
-# %% ../nbs/01c_generation.ipynb #2db4a480
+# %% ../nbs/01c_generation.ipynb #c77bb540
 def _starts_content(text) -> bool:
     "Can `text` begin a line's content (a non-space first character; no line break, except one that ends it)?"
     ends_line = len(text) > 1 and text.endswith("\n") and _plain(text[:-1])
     return text[:1] != "" and not text[0].isspace() and (_plain(text) or ends_line)
 
-# %% ../nbs/01c_generation.ipynb #e590b8a7
+# %% ../nbs/01c_generation.ipynb #d4d89aa6
 def next_line_types(counts) -> list:
     "The line types the schema allows after `counts` = (lex, vec, hyde) lines: lex, then vec lines, then one hyde."
     lex, vec, hyde = counts
@@ -230,7 +230,7 @@ def next_line_types(counts) -> list:
                             ("vec", lex >= 1 and vec < most["vec"] and hyde < most["hyde"]),
                             ("hyde", vec >= 1 and hyde < most["hyde"])) if ok]
 
-# %% ../nbs/01c_generation.ipynb #97ee3220
+# %% ../nbs/01c_generation.ipynb #6a8f7a99
 class SchemaGrammar:
     "A `generate` logits processor: 1-3 `lex:`, 1-3 `vec:`, then at most one `hyde:` line, each ending in a newline."
     START = ((0, 0, 0), None, "", False)   # (line counts, type of the open line, prefix typed so far, content started)
@@ -327,14 +327,14 @@ def sample_expansions(model, tokenizer, query, n=4, max_new_tokens=200, temperat
         texts.append(tokenizer.decode(kept, skip_special_tokens=False))
     return texts
 
-# %% ../nbs/01c_generation.ipynb #2aae9401
+# %% ../nbs/01c_generation.ipynb #5226f170
 def draft_score(query, text) -> float:
     "The default scorer of drafts: the reward, or 0.0 when a line would be dropped by QMD or is defective."
     e = parse_expansion(text)
     draft = Example("", query, "", e.lex, e.vec, e.hyde[0] if e.hyde else None, "")
     return 0.0 if draft_problems(draft) else score(query, text)
 
-# %% ../nbs/01c_generation.ipynb #91a2e4e9
+# %% ../nbs/01c_generation.ipynb #6736723d
 def expansion_example(query, text, category, source, id) -> Example:
     "A schema example from a model completion; `DataError` when the completion cannot be one."
     e = parse_expansion(text)
@@ -404,7 +404,7 @@ def generate_offline(rows, out, model="smollm2-135m", category=None, n=4, thresh
         log(f"kept {q!r} ({ranked[0][0]:.3f})")
     return report
 
-# %% ../nbs/01c_generation.ipynb #fc5aa98e
+# %% ../nbs/01c_generation.ipynb #94214e01
 def offline_report(r) -> str:
     "Counts, then each rejected query with its reason."
     counts = f"{r['queries']} queries: {r['kept']} kept, {r['rejected']} rejected, {r['already_done']} already done"
@@ -457,7 +457,7 @@ def _parser():
     pr.add_argument("--exclude-queries", nargs="*", help=EXCLUDE_HELP)
     return p
 
-# %% ../nbs/01c_generation.ipynb #a0d210ba
+# %% ../nbs/01c_generation.ipynb #03afaf2d
 def _out_path(out, inputs) -> Path:
     "Refuse to write over an input: cleaned data goes to a new file, to be reviewed."
     o = Path(out).resolve()
@@ -466,19 +466,19 @@ def _out_path(out, inputs) -> Path:
             raise ValueError(f"--out {out} is one of the inputs ({p}): write elsewhere, review, then replace")
     return o
 
-# %% ../nbs/01c_generation.ipynb #1ca21edc
+# %% ../nbs/01c_generation.ipynb #a87130fe
 def _read(a):
     "The examples of the command's input paths, each skipped line reported."
     examples, skipped = read_examples(a.paths, a.skip_bad)
     for e in skipped: print(f"SKIPPED {e}")
     return examples
 
-# %% ../nbs/01c_generation.ipynb #4712a780
+# %% ../nbs/01c_generation.ipynb #e50b764a
 def _exclusions(files) -> list:
     "The query files `--exclude-queries` names (each must exist and hold queries), or the default ones."
     return [eval_queries_file()] if files is None else files
 
-# %% ../nbs/01c_generation.ipynb #1daf795e
+# %% ../nbs/01c_generation.ipynb #1a091c3b
 def _excluded_queries(files) -> list: return [q for f in _exclusions(files) for _, q in read_queries(f)]
 
 # %% ../nbs/01c_generation.ipynb #2069a71b
