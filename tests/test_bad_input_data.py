@@ -44,7 +44,7 @@ def run_module(module, *args, cwd=None, **kw):
 def test_prepare_from_another_directory_still_excludes_the_eval_queries(tmp_path):
     leaked = read_queries(ROOT / "evals/queries.txt")[0][1]
     src = write_records(tmp_path / "d.jsonl", [record(id="leak-1", query=leaked), record(id="t-2", query="lint trap")])
-    r = run_module("data", "prepare", src, "--out", tmp_path / "out", "--val-fraction", "0", cwd=tmp_path, text=True)
+    r = run_module("generation", "prepare", src, "--out", tmp_path / "out", "--val-fraction", "0", cwd=tmp_path, text=True)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["excluded_eval_overlap"] == ["leak-1"]
 
@@ -166,7 +166,7 @@ def test_a_failed_save_leaves_no_temporary_file(tmp_path):
     with pytest.raises(DataError, match="is a directory"): qeval.save_result({"rows": []}, tmp_path / "r.json")
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
 
-@pytest.mark.parametrize("args", [("reward", "score", "auth config", GOOD, "--json"), ("data", "validate", "{src}"),
+@pytest.mark.parametrize("args", [("reward", "score", "auth config", GOOD, "--json"), ("generation", "validate", "{src}"),
                                   ("eval", "--score-only", "{outs}", "-v")])
 def test_output_into_a_closed_pipe_ends_quietly(tmp_path, args):
     src = some_examples(tmp_path / "d.jsonl", 3)
