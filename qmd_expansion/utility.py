@@ -182,7 +182,7 @@ def _budget(a) -> int:
     return 0
 
 def _expert(a) -> int:
-    from qmd_expansion.data import generate_offline, offline_report
+    from qmd_expansion.generation import generate_offline, offline_report
     judges = [Judge.load(d, "train") for d in a.corpus]
     sampler = None
     if str(a.model).endswith(".gguf"):   # the deployed format samples far faster than transformers on a CPU

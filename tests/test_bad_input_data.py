@@ -4,7 +4,7 @@ import json, math, os, socket, subprocess, sys
 from pathlib import Path
 import pytest
 from hypothesis import given, settings, HealthCheck, strategies as st
-from qmd_expansion import data, eval as qeval, reward, retrieval, sft, grpo
+from qmd_expansion import data, generation, eval as qeval, reward, retrieval, sft, grpo
 from qmd_expansion.data import DataError, parse_example, read_examples, read_queries, prepare
 from qmd_expansion.reward import score_expansion, parse_expansion
 from qmd_expansion.retrieval import BeirError, load_beir
@@ -44,21 +44,21 @@ def run_module(module, *args, cwd=None, **kw):
 def test_prepare_from_another_directory_still_excludes_the_eval_queries(tmp_path):
     leaked = read_queries(ROOT / "evals/queries.txt")[0][1]
     src = write_records(tmp_path / "d.jsonl", [record(id="leak-1", query=leaked), record(id="t-2", query="lint trap")])
-    r = run_module("data", "prepare", src, "--out", tmp_path / "out", "--val-fraction", "0", cwd=tmp_path, text=True)
+    r = run_module("generation", "prepare", src, "--out", tmp_path / "out", "--val-fraction", "0", cwd=tmp_path, text=True)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["excluded_eval_overlap"] == ["leak-1"]
 
 def test_prepare_with_a_mistyped_exclusion_file_stops(tmp_path, capsys):
     src = some_examples(tmp_path / "d.jsonl")
     missing = tmp_path / "evals" / "querys.txt"
-    assert data.main(["prepare", str(src), "--out", str(tmp_path / "out"), "--exclude-queries", str(missing)]) == 2
+    assert generation.main(["prepare", str(src), "--out", str(tmp_path / "out"), "--exclude-queries", str(missing)]) == 2
     assert str(missing) in one_error_line(capsys.readouterr().err)
     assert not (tmp_path / "out").exists()
 
 def prepare_cli(src, out, *args) -> int:
     "`qmdx-data prepare SRC --out OUT ARGS`, excluding no query unless ARGS names files."
     exclusion = [] if "--exclude-queries" in args else ["--exclude-queries"]
-    return data.main(["prepare", str(src), "--out", str(out), *args, *exclusion])
+    return generation.main(["prepare", str(src), "--out", str(out), *args, *exclusion])
 
 def test_prepare_excludes_nothing_only_when_asked_to(tmp_path, capsys):
     src = some_examples(tmp_path / "d.jsonl")
@@ -68,7 +68,7 @@ def test_prepare_excludes_nothing_only_when_asked_to(tmp_path, capsys):
 def test_an_empty_exclusion_file_is_an_error(tmp_path, capsys):
     src, empty = some_examples(tmp_path / "d.jsonl"), tmp_path / "queries.txt"
     empty.write_text("# category: everyday\n")
-    assert data.main(["prepare", str(src), "--out", str(tmp_path / "out"), "--exclude-queries", str(empty)]) == 2
+    assert generation.main(["prepare", str(src), "--out", str(tmp_path / "out"), "--exclude-queries", str(empty)]) == 2
     assert "no queries" in one_error_line(capsys.readouterr().err)
 
 def test_sft_and_grpo_stop_on_a_missing_exclusion_file(tmp_path):
@@ -132,7 +132,7 @@ def test_a_failed_prepare_leaves_the_earlier_output_as_it_was(tmp_path, monkeypa
 
 @pytest.mark.parametrize("command", ["validate", "dedupe", "clean"])
 def test_a_missing_data_file_is_one_line(tmp_path, capsys, command):
-    assert data.main([command, str(tmp_path / "nope.jsonl")]) == 2
+    assert generation.main([command, str(tmp_path / "nope.jsonl")]) == 2
     assert f"{tmp_path / 'nope.jsonl'}: no such file" in one_error_line(capsys.readouterr().err)
 
 def test_score_only_on_a_directory(tmp_path, capsys):
@@ -166,7 +166,7 @@ def test_a_failed_save_leaves_no_temporary_file(tmp_path):
     with pytest.raises(DataError, match="is a directory"): qeval.save_result({"rows": []}, tmp_path / "r.json")
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
 
-@pytest.mark.parametrize("args", [("reward", "score", "auth config", GOOD, "--json"), ("data", "validate", "{src}"),
+@pytest.mark.parametrize("args", [("reward", "score", "auth config", GOOD, "--json"), ("generation", "validate", "{src}"),
                                   ("eval", "--score-only", "{outs}", "-v")])
 def test_output_into_a_closed_pipe_ends_quietly(tmp_path, args):
     src = some_examples(tmp_path / "d.jsonl", 3)
@@ -181,24 +181,24 @@ def test_output_into_a_closed_pipe_ends_quietly(tmp_path, args):
 
 def test_validate_an_empty_file(tmp_path, capsys):
     (tmp_path / "empty.jsonl").write_text("\n\n")
-    assert data.main(["validate", str(tmp_path / "empty.jsonl")]) == 2
+    assert generation.main(["validate", str(tmp_path / "empty.jsonl")]) == 2
     assert f"{tmp_path / 'empty.jsonl'}: no examples" in one_error_line(capsys.readouterr().err)
 
 def test_validate_an_empty_directory(tmp_path, capsys):
-    assert data.main(["validate", str(tmp_path)]) == 2
+    assert generation.main(["validate", str(tmp_path)]) == 2
     assert f"{tmp_path}: no *.jsonl files" in one_error_line(capsys.readouterr().err)
 
 def test_validate_a_directory_of_files_that_are_not_read(tmp_path, capsys):
     some_examples(tmp_path / "data.json", 2)
     some_examples(tmp_path / "DATA.JSONL", 2)
-    assert data.main(["validate", str(tmp_path)]) == 2
+    assert generation.main(["validate", str(tmp_path)]) == 2
     err = one_error_line(capsys.readouterr().err)
     assert "DATA.JSONL" in err and "data.json" in err
 
 def test_a_data_lookalike_beside_real_data_is_not_ignored(tmp_path, capsys):
     some_examples(tmp_path / "a.jsonl", 2)
     some_examples(tmp_path / "b.JSONL", 2)
-    assert data.main(["validate", str(tmp_path)]) == 2
+    assert generation.main(["validate", str(tmp_path)]) == 2
     assert "b.JSONL" in one_error_line(capsys.readouterr().err)
 
 def beir_dir(path, qrels="query-id\tcorpus-id\tscore\nq1\td1\t1\n") -> Path:
@@ -294,7 +294,7 @@ def test_invalid_utf8_names_file_and_line(tmp_path):
 
 def test_invalid_utf8_in_a_query_csv_and_a_yaml_config_names_the_file(tmp_path):
     (tmp_path / "q.csv").write_bytes(b"query,category\nlint trap,everyday\ncaf\xe9 menu,everyday\n")
-    with pytest.raises(DataError, match=r"q.csv:3: .*not UTF-8: byte 0xe9"): data.read_query_list(tmp_path / "q.csv")
+    with pytest.raises(DataError, match=r"q.csv:3: .*not UTF-8: byte 0xe9"): generation.read_query_list(tmp_path / "q.csv")
     (tmp_path / "c.yaml").write_bytes(b"model: tiny\ntrain:\n  scheduler: caf\xe9\n")
     with pytest.raises(sft.ConfigError, match=r"c.yaml: not UTF-8 text \(byte 35\)"):
         sft.load_config(sft.SFTRunConfig, tmp_path / "c.yaml")
