@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['DEV_CORPORA', 'RESULTS', 'Recipe', 'run_seconds', 'dev_gain', 'evaluate_recipe', 'recipe_row', 'recipe_table',
-           'plot_gains', 'recipe_files', 'recipe_budgets', 'plot_budgets', 'main']
+           'plot_gains', 'recipe_files', 'recipe_budgets', 'plot_budgets', 'deployment_row', 'side_by_side', 'main']
 
 # %% ../nbs/06c_recipes.ipynb #95ecf394
 import sys, json, argparse
@@ -16,7 +16,8 @@ from .data import DataError
 from .eval import evaluate_model, eval_queries_file, save_result
 from .retrieval import (load_beir, Retriever, Condition, run_conditions, hf_expander, ExpansionCache,
                                      cache_dir, default_fixture)
-from .common import rooted
+from .common import rooted, rounded_percentile
+from .qmd_contract import QMD_SAMPLING
 from .utility import Judge, budget_study, BUDGETS
 
 # %% ../nbs/06c_recipes.ipynb #e5807d3e
@@ -136,6 +137,29 @@ def plot_budgets(frame: pd.DataFrame):
         ax.set_title(name, fontsize=9)
     fig.colorbar(image, ax=axes[0].tolist(), label="nDCG@10 change vs raw (%)")
     return fig
+
+# %% ../nbs/06c_recipes.ipynb #7f9088eb
+def deployment_row(gens: list) -> dict:
+    "Tokens per expansion, lines, stop rate and latency of one model's `gguf.expand_gguf` results."
+    secs = [g["seconds"] for g in gens]
+    return {"tokens": float(np.mean([g["new_tokens"] for g in gens])),
+            "lines": float(np.mean([len(g["text"].splitlines()) for g in gens])),
+            "stopped": float(np.mean([g["stopped"] for g in gens])),
+            "p50 s": rounded_percentile(secs, 50), "p95 s": rounded_percentile(secs, 95)}
+
+# %% ../nbs/06c_recipes.ipynb #ff8134f3
+def side_by_side(ggufs: dict, queries: list, threads: int = 1, seed: int = 0, sampling=QMD_SAMPLING) -> dict:
+    "`{name: deployment_row}` of GGUF files `{name: path}`, each query expanded by every model in turn."
+    from tqdm.auto import tqdm
+    from qmd_expansion.gguf import load_gguf, expand_gguf
+    llms = {name: load_gguf(path, threads)[0] for name, path in ggufs.items()}
+    gens = {name: [] for name in ggufs}
+    try:
+        for i, query in enumerate(tqdm(queries, desc="queries")):
+            for name, llm in llms.items(): gens[name].append(expand_gguf(llm, query, sampling, seed + i))
+    finally:
+        for llm in llms.values(): llm.close()
+    return {name: deployment_row(rows) for name, rows in gens.items()}
 
 # %% ../nbs/06c_recipes.ipynb #1365d7bf
 def main(argv=None):
