@@ -110,6 +110,7 @@ def clean_heading(text: str) -> str:
     "A heading without its section number and backticks, as it reads in a title."
     return SECTION_NUMBER.sub("", text).replace("`", "").strip()
 
+# %% ../nbs/06a_corpora.ipynb #8e0afecb
 def slugify(text: str) -> str:
     "Lower-case ASCII words joined by '-': a heading as part of an id."
     return "-".join(re.findall(r"[a-z0-9]+", text.encode("ascii", "ignore").decode().lower()))
@@ -117,6 +118,7 @@ def slugify(text: str) -> str:
 # %% ../nbs/06a_corpora.ipynb #470a3f1a
 def block_words(block) -> int: return len(block[-1].split())
 
+# %% ../nbs/06a_corpora.ipynb #72c4e995
 @dataclass
 class Section:
     heading: str    # '' for what comes before the first heading
@@ -125,6 +127,7 @@ class Section:
     @property
     def words(self) -> int: return sum(map(block_words, self.blocks))
 
+# %% ../nbs/06a_corpora.ipynb #4783a65d
 def split_sections(blocks, levels=(1, 2, 3)) -> list:
     "Cut blocks before each heading of a level in `levels`; other headings stay inside their section."
     sections = [Section("", [])]
@@ -238,6 +241,7 @@ def sha256_file(path) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""): digest.update(chunk)
     return digest.hexdigest()
 
+# %% ../nbs/06a_corpora.ipynb #e2d0ae99
 def fetch_deb(source: DebianSource, cache=None) -> Path:
     "The verified `.deb` of `source`, downloaded with `apt-get download` into `cache` unless already there."
     cache = Path(cache or cache_dir() / "debs")
@@ -257,6 +261,7 @@ def select_pages(root: Path, include) -> list:
     "Files under `root` matching any of the glob patterns, sorted by path, each once."
     return sorted({p for pattern in include for p in root.glob(pattern) if p.is_file()})
 
+# %% ../nbs/06a_corpora.ipynb #a35c1e7f
 def source_documents(source: DebianSource, root: Path) -> list:
     "Documents of the selected pages under an unpacked package, sorted by id."
     docs = []
@@ -288,6 +293,7 @@ def note_document(path: Path) -> dict:
     title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
     return {"_id": path.stem, "title": title, "text": text}
 
+# %% ../nbs/06a_corpora.ipynb #a387ba0b
 def build_markdown_corpus(folder) -> Path:
     "Write `corpus.jsonl` beside a folder of markdown notes, sorted by id."
     folder = Path(folder)
@@ -317,6 +323,7 @@ def read_lines(path) -> list:
     "Non-blank lines of a UTF-8 text file."
     return [line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
 
+# %% ../nbs/06a_corpora.ipynb #147e63de
 def write_splits(corpus_dir) -> dict:
     "Write `qrels/train.tsv` and `qrels/dev.tsv` from `qrels/test.tsv` by `split_of`; the number of queries in each."
     qrels = Path(corpus_dir) / "qrels"
@@ -346,6 +353,7 @@ def corpus_stats(corpus_dir) -> dict:
         if split == "test": row["judgments"] = len(rows)
     return row
 
+# %% ../nbs/06a_corpora.ipynb #ebfa9f4f
 def format_stats(rows) -> str:
     "Rows of `corpus_stats` as a markdown table."
     keys = list(rows[0])

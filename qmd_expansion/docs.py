@@ -23,6 +23,7 @@ class Page:
     title: str
     sources: list               # the notebooks (or SCORING.md) it is made of
 
+# %% ../nbs/10_docs.ipynb #e837e568
 def notebook_title(path) -> str:
     "The first `# heading` of a notebook, else its file name."
     import nbformat
@@ -31,6 +32,7 @@ def notebook_title(path) -> str:
         if m: return m.group(1).strip()
     return Path(path).stem
 
+# %% ../nbs/10_docs.ipynb #592fd623
 def site_pages(repo=None) -> list:
     "The pages of the site, in navigation order."
     nbs = find_repo(repo) / "nbs"
@@ -44,6 +46,7 @@ def site_pages(repo=None) -> list:
 SLOW_FLAGS = ("slow", "gpu", "hub")
 _DIRECTIVE = re.compile(r"^\s*#\|\s*(.*)$")
 
+# %% ../nbs/10_docs.ipynb #2723889b
 def directives(source: str) -> dict:
     "nbdev/Quarto `#| ` directives at the top of a cell, name -> value (`#| slow` -> {'slow': ''})."
     out = {}
@@ -55,6 +58,7 @@ def directives(source: str) -> dict:
         out[name.strip()] = value.strip()
     return out
 
+# %% ../nbs/10_docs.ipynb #aa9b6711
 def source_hash(path) -> str:
     "A hash of a notebook and of the library it runs (a change in either makes the cached executed copy stale)."
     h = hashlib.sha256(Path(path).read_bytes())
@@ -62,6 +66,7 @@ def source_hash(path) -> str:
         if f.name != "_modidx.py": h.update(f.read_bytes())     # the index changes with every export, the code may not
     return h.hexdigest()[:16]
 
+# %% ../nbs/10_docs.ipynb #ae9f68f4
 def executed_copy(nb: Path, cache: Path, refresh=False) -> tuple:
     "The notebook executed for the site (cached by source hash): (path, seconds or None when cached, error or None)."
     import nbformat
@@ -76,7 +81,8 @@ def executed_copy(nb: Path, cache: Path, refresh=False) -> tuple:
         if c.cell_type == "code" and set(directives(c.source)) & set(SLOW_FLAGS):
             c.metadata.setdefault("tags", []).append("skip-execution")
     src = cache / ".src" / nb.name                     # the tagged copy, under the notebook's own name
-    src.parent.mkdir(parents=True, exist_ok=True); nbformat.write(book, str(src))
+    src.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(book, str(src))
     start = time.time()
     try: path, error = execute_notebook(src, done, cwd=nb.parent), None
     except StageError as e:
@@ -89,7 +95,8 @@ def executed_copy(nb: Path, cache: Path, refresh=False) -> tuple:
 _WIDGET = "application/vnd.jupyter.widget-view+json"
 
 def prepare_notebook(nb, notes=()):
-    "A copy of a notebook node shaped for reading, with `notes` (HTML) under its title; and cell id -> label for the labelled cells."
+    """A copy of a notebook node shaped for reading, with `notes` (HTML) under its title; and cell id -> label for
+    the labelled cells."""
     import copy, nbformat
     nb, labels, module = copy.deepcopy(nb), {}, None
     nb.metadata.pop("widgets", None)
@@ -97,7 +104,9 @@ def prepare_notebook(nb, notes=()):
     for i, c in enumerate(nb.cells):
         c.setdefault("id", f"cell-{i}")
         if "papermill-error-cell-tag" in c.metadata.get("tags", []): continue    # papermill's banner: the build says it
-        if c.cell_type != "code": cells.append(c); continue
+        if c.cell_type != "code":
+            cells.append(c)
+            continue
         d = directives(c.source)
         if "default_exp" in d: module = d["default_exp"]
         if {"hide", "default_exp"} & set(d) or d.get("include") == "false": continue
@@ -107,7 +116,8 @@ def prepare_notebook(nb, notes=()):
         if d.get("output") == "false": tags.append("qmdx-remove-output")
         for o in c.get("outputs", []):
             if _WIDGET in o.get("data", {}): o["data"] = {k: v for k, v in o["data"].items() if k == "text/plain"}
-        if "export" in d or "exports" in d: labels[c.id] = f"exported to qmd_expansion.{module}" if module else "exported"
+        if "export" in d or "exports" in d:
+            labels[c.id] = f"exported to qmd_expansion.{module}" if module else "exported"
         elif "parameters" in tags: labels[c.id] = "parameters (papermill)"
         elif "injected-parameters" in tags: labels[c.id] = "the parameters of this run (injected by papermill)"
         elif "skip-execution" in tags: labels[c.id] = "slow: not run for this site"
@@ -116,23 +126,28 @@ def prepare_notebook(nb, notes=()):
     nb.cells = cells[:1] + [nbformat.v4.new_markdown_cell(n) for n in notes] + cells[1:]
     return nb, labels
 
+# %% ../nbs/10_docs.ipynb #cd0e15b2
 @functools.cache
 def _exporter():
     from nbconvert import HTMLExporter
     from traitlets.config import Config
     cfg = Config()
-    cfg.TagRemovePreprocessor.update(enabled=True, remove_input_tags={"qmdx-remove-input"}, remove_all_outputs_tags={"qmdx-remove-output"})
+    cfg.TagRemovePreprocessor.update(enabled=True, remove_input_tags={"qmdx-remove-input"},
+                                     remove_all_outputs_tags={"qmdx-remove-output"})
     ex = HTMLExporter(template_name="basic", config=cfg)
     ex.exclude_input_prompt = ex.exclude_output_prompt = True
     return ex
 
+# %% ../nbs/10_docs.ipynb #3f9caf4e
 def render_body(nb, labels=None) -> str:
     "The HTML of a notebook's cells (nbconvert's `basic` template), with the cell labels added."
     body, _ = _exporter().from_notebook_node(nb)
     for cid, label in (labels or {}).items():
-        body = body.replace(f'id="cell-id={cid}">', f'id="cell-id={cid}"><div class="cell-label">{html.escape(label)}</div>', 1)
+        body = body.replace(f'id="cell-id={cid}">',
+                            f'id="cell-id={cid}"><div class="cell-label">{html.escape(label)}</div>', 1)
     return body
 
+# %% ../nbs/10_docs.ipynb #2c2963b7
 def markdown_html(text: str) -> str:
     "Markdown rendered by the renderer of the notebooks' markdown cells (for SCORING.md and docstrings)."
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
@@ -149,6 +164,7 @@ def module_notebooks(repo=None) -> dict:
             if mod: out[f"qmd_expansion.{mod}"] = nb.stem
     return out
 
+# %% ../nbs/10_docs.ipynb #b2441e3f
 def api_entries() -> dict:
     "Module -> [(name, kind, signature, docstring)] of the public exported symbols."
     from qmd_expansion._modidx import d
@@ -163,16 +179,19 @@ def api_entries() -> dict:
             try: sig = str(inspect.signature(obj))
             except (TypeError, ValueError): sig = ""
             doc = inspect.getdoc(obj) or ""
-            if inspect.isclass(obj) and doc.startswith(f"{obj.__name__}("): doc = ""    # a dataclass's generated docstring
+            if inspect.isclass(obj) and doc.startswith(f"{obj.__name__}("):
+                doc = ""    # a dataclass's generated docstring
             rows.append((name, "class" if inspect.isclass(obj) else "", sig, doc))
         out[mod] = rows
     return out
 
+# %% ../nbs/10_docs.ipynb #fcdaa530
 def escape_outside_code(text: str) -> str:
-    "Angle brackets outside backtick spans escaped, so a docstring mentioning `<think>` shows it instead of hiding it as a tag."
+    "Angle brackets outside backtick spans escaped, so a docstring mentioning `<think>` shows it, not an unknown tag."
     parts = text.split("`")
     return "`".join(html.escape(p, quote=False) if i % 2 == 0 else p for i, p in enumerate(parts))
 
+# %% ../nbs/10_docs.ipynb #d8e77e12
 def api_html(repo=None) -> str:
     "The API reference page's content."
     nbs, parts, toc = module_notebooks(repo), [], []
@@ -182,77 +201,102 @@ def api_html(repo=None) -> str:
         src = f' <span class="from">from <a href="{page}">nbs/{nbs[mod]}.ipynb</a></span>' if page else ""
         parts.append(f'<h2 id="{mod}">{mod}{src}</h2>')
         for name, kind, sig, doc in rows:
-            parts.append(f'<div class="api" id="{mod}.{name}"><pre class="sig">{kind + " " if kind else ""}<b>{html.escape(name)}</b>'
+            parts.append(f'<div class="api" id="{mod}.{name}"><pre class="sig">{kind + " " if kind else ""}'
+                         f'<b>{html.escape(name)}</b>'
                          f'{html.escape(sig)}</pre>{markdown_html(escape_outside_code(doc)) if doc else ""}</div>')
     return "<h1>API reference</h1><p>The public functions and classes of the <code>qmd_expansion</code> package, " \
-           "by module, as nbdev exported them from the notebooks.</p><ul class=\"toc\">" + "".join(toc) + "</ul>" + "".join(parts)
+           "by module, as nbdev exported them from the notebooks.</p><ul class=\"toc\">" + "".join(toc) + "</ul>" \
+           + "".join(parts)
 
 # %% ../nbs/10_docs.ipynb #a671550d
 CSS = """
-*{box-sizing:border-box} body{margin:0;font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1f2328;background:#fff}
-nav.side{position:fixed;top:0;left:0;bottom:0;width:250px;overflow-y:auto;background:#f6f8fa;border-right:1px solid #d0d7de;padding:18px 14px}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1f2328;
+background:#fff}
+nav.side{position:fixed;top:0;left:0;bottom:0;width:250px;overflow-y:auto;background:#f6f8fa;
+border-right:1px solid #d0d7de;padding:18px 14px}
 nav.side .brand{display:block;font-weight:700;font-size:18px;color:#1f2328;text-decoration:none;margin-bottom:12px}
-nav.side ul{list-style:none;margin:0;padding:0} nav.side li a{display:block;padding:4px 8px;border-radius:6px;color:#24292f;text-decoration:none}
+nav.side ul{list-style:none;margin:0;padding:0}
+nav.side li a{display:block;padding:4px 8px;border-radius:6px;color:#24292f;text-decoration:none}
 nav.side li a:hover{background:#eaeef2} nav.side li a.current{background:#0969da;color:#fff}
 main{margin-left:250px;padding:24px 40px 60px;max-width:1180px} a{color:#0969da}
 h1,h2,h3,h4{line-height:1.25;margin:1.4em 0 .5em} h1{font-size:2em;border-bottom:1px solid #d0d7de;padding-bottom:.3em}
-h2{font-size:1.5em;border-bottom:1px solid #eaeef2;padding-bottom:.25em} .anchor-link{visibility:hidden;margin-left:.3em;text-decoration:none}
+h2{font-size:1.5em;border-bottom:1px solid #eaeef2;padding-bottom:.25em}
+.anchor-link{visibility:hidden;margin-left:.3em;text-decoration:none}
 h1:hover .anchor-link,h2:hover .anchor-link,h3:hover .anchor-link{visibility:visible}
 blockquote{margin:0 0 1em;padding:0 1em;color:#57606a;border-left:4px solid #d0d7de}
-code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em;background:#eff1f3;padding:.1em .3em;border-radius:4px}
-pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px;line-height:1.45;overflow-x:auto;margin:0}
-pre code{background:none;padding:0} .rendered_html pre,.text_cell_render pre{background:#f6f8fa;padding:10px 12px;border-radius:6px}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em;background:#eff1f3;
+padding:.1em .3em;border-radius:4px}
+pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px;line-height:1.45;overflow-x:auto;
+margin:0}
+pre code{background:none;padding:0}
+.rendered_html pre,.text_cell_render pre{background:#f6f8fa;padding:10px 12px;border-radius:6px}
 table{border-collapse:collapse;margin:.6em 0 1em;font-size:13.5px;display:block;overflow-x:auto;max-width:100%}
-th,td{border:1px solid #d0d7de;padding:4px 9px;text-align:left;vertical-align:top} thead th,tr:first-child th{background:#f6f8fa}
+th,td{border:1px solid #d0d7de;padding:4px 9px;text-align:left;vertical-align:top}
+thead th,tr:first-child th{background:#f6f8fa}
 tbody tr:nth-child(even){background:#fafbfc}
 .cell{margin:10px 0} .input_area{background:#f6f8fa;border:1px solid #d0d7de;border-radius:6px;padding:9px 12px}
 .output_wrapper{margin:4px 0 0} .output_area{padding:4px 0 4px 12px;border-left:3px solid #d8dee4}
 .output_stream pre,.output_text pre{white-space:pre-wrap;word-break:break-word;color:#24292f}
 .output_stderr pre{color:#6e7781} .output_error pre{color:#a40e26;white-space:pre-wrap}
 .output_png img,.output_jpeg img,.output_svg img{max-width:100%;height:auto}
-.cell-label{display:inline-block;font-size:11.5px;color:#57606a;background:#eaeef2;border-radius:10px;padding:1px 9px;margin:0 0 4px}
+.cell-label{display:inline-block;font-size:11.5px;color:#57606a;background:#eaeef2;border-radius:10px;padding:1px 9px;
+margin:0 0 4px}
 .note{background:#fff8c5;border:1px solid #d4a72c66;border-radius:6px;padding:8px 12px;margin:12px 0;font-size:14px}
 .note.error{background:#ffebe9;border-color:#ff818266}
-.api{margin:14px 0 20px;padding-left:12px;border-left:3px solid #d0d7de} .api pre.sig{white-space:pre-wrap;background:none;padding:0;font-size:13.5px}
-.from{font-size:.6em;font-weight:400;color:#57606a} ul.toc{columns:2} hr{border:0;border-top:1px solid #d0d7de;margin:2.5em 0}
+.api{margin:14px 0 20px;padding-left:12px;border-left:3px solid #d0d7de}
+.api pre.sig{white-space:pre-wrap;background:none;padding:0;font-size:13.5px}
+.from{font-size:.6em;font-weight:400;color:#57606a} ul.toc{columns:2}
+hr{border:0;border-top:1px solid #d0d7de;margin:2.5em 0}
 footer{margin-top:3em;color:#6e7781;font-size:12.5px}
 @media (max-width:800px){nav.side{position:static;width:auto;border-right:0}main{margin-left:0;padding:16px}}
 """
 
+# %% ../nbs/10_docs.ipynb #fa390cbb
 def page_css() -> str:
     "Our CSS plus Pygments' code colours, for inlining."
     from pygments.formatters import HtmlFormatter
     return CSS + HtmlFormatter(style="default").get_style_defs(".highlight")
 
+# %% ../nbs/10_docs.ipynb #83f63267
 def nav_html(pages, current: str) -> str:
     "The sidebar, with the current page marked."
     cls = lambda p: ' class="current"' if p.file == current else ""
     items = "".join(f'<li><a href="{p.file}"{cls(p)}>{html.escape(p.title)}</a></li>' for p in pages)
     return f'<nav class="side"><a class="brand" href="index.html">qmd-expansion</a><ul>{items}</ul></nav>'
 
+# %% ../nbs/10_docs.ipynb #8792ff04
 _LINK = re.compile(r'href="(?:\.\./|\./)?(?:nbs/)?([\w.-]+?)\.(ipynb|md)(#[^"]*)?"')
 
 def fix_links(body: str, files: set) -> str:
     "Links to notebooks, SCORING.md and README.md rewritten to their pages."
     def sub(m):
         name, frag = m.group(1), m.group(3) or ""
-        target = {"SCORING": "rubric.html", "README": "index.html", "00_reward": "rubric.html", "index": "index.html"}.get(name, f"{name}.html")
+        target = {"SCORING": "rubric.html", "README": "index.html", "00_reward": "rubric.html",
+                  "index": "index.html"}.get(name, f"{name}.html")
         return f'href="{target}{frag}"' if target in files else m.group(0)
     return _LINK.sub(sub, body)
 
+# %% ../nbs/10_docs.ipynb #01a4362d
 def number_figures(body: str) -> str:
     "Give every inline PNG plot an id (`fig-1`, `fig-2`, ...) to link to."
     n = iter(range(1, 10**6))
     return re.sub(r"<img (?=[^>]*src=\"data:image/png)", lambda m: f'<img id="fig-{next(n)}" ', body)
 
+# %% ../nbs/10_docs.ipynb #b52c7ce9
 def page_html(title: str, body: str, pages, current: str, css: str) -> str:
     "A whole, self-contained page."
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<title>{html.escape(title)} · qmd-expansion</title><style>{css}</style></head><body>{nav_html(pages, current)}'
-            f'<main>{body}<footer>Built by <code>qmdx-docs</code> from the notebooks, {stamp}.</footer></main></body></html>\n')
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<title>{html.escape(title)} · qmd-expansion</title><style>{css}</style></head>'
+            f'<body>{nav_html(pages, current)}'
+            f'<main>{body}<footer>Built by <code>qmdx-docs</code> from the notebooks, {stamp}.</footer></main>'
+            f'</body></html>\n')
 
-_FETCHING = {"script", "link", "img", "iframe", "source", "video", "audio", "embed", "object", "track", "input", "frame"}
+# %% ../nbs/10_docs.ipynb #80989729
+_FETCHING = {"script", "link", "img", "iframe", "source", "video", "audio", "embed", "object", "track", "input",
+             "frame"}
 _NET_URL = re.compile(r"^\s*(?:https?:)?//", re.I)
 _CSS_URL = re.compile(r"""(?:@import\s+(?:url\()?|url\()\s*["']?\s*((?:https?:)?//[^\s"')]+)""", re.I)
 
@@ -265,7 +309,8 @@ def network_references(text: str) -> list:
         def handle_starttag(self, tag, attrs):
             self.in_style = tag == "style"
             for k, v in attrs:
-                if tag in _FETCHING and k in ("src", "href", "data", "poster", "srcset") and v and _NET_URL.match(v): found.append(v)
+                if tag in _FETCHING and k in ("src", "href", "data", "poster", "srcset") and v and _NET_URL.match(v):
+                    found.append(v)
                 if k == "style" and v: found.extend(_CSS_URL.findall(v))
         def handle_endtag(self, tag): self.in_style = False
         def handle_data(self, data):
@@ -281,11 +326,14 @@ class SiteReport:
     failed: dict = field(default_factory=dict)      # notebook -> error
     seconds: float = 0.0
 
+# %% ../nbs/10_docs.ipynb #97cee6a5
 def _notebook_source(nb: Path, execute, cache: Path, from_run, refresh, log) -> tuple:
     "The notebook node to render for `nb`, with a note on where its outputs come from, and its error if any."
     import nbformat
     found = sorted(Path(from_run).rglob(nb.name), key=lambda p: p.stat().st_mtime) if from_run else []
-    if found: return nbformat.read(str(found[-1]), as_version=4), f"Outputs from the run in <code>{html.escape(str(found[-1].parent))}</code>.", None
+    if found:
+        return (nbformat.read(str(found[-1]), as_version=4),
+                f"Outputs from the run in <code>{html.escape(str(found[-1].parent))}</code>.", None)
     run = execute is True or (execute and nb.stem in execute)
     if not run or nb.name == "index.ipynb":
         note = "" if nb.name == "index.ipynb" else "Not executed for this build: outputs as committed."
@@ -296,6 +344,7 @@ def _notebook_source(nb: Path, execute, cache: Path, from_run, refresh, log) -> 
     note = f"Executed for this site with the notebook's default parameters ({when}); cells flagged slow are not run."
     return nbformat.read(str(path), as_version=4), note, err
 
+# %% ../nbs/10_docs.ipynb #c9128e82
 def build_site(out="_docs", repo=None, execute=True, from_run=None, refresh=False, log=print) -> SiteReport:
     "Build the static site into `out`; returns what was built and which notebooks failed."
     start, root = time.time(), find_repo(repo)
@@ -309,10 +358,14 @@ def build_site(out="_docs", repo=None, execute=True, from_run=None, refresh=Fals
         for p in pages:
             parts = []
             for src in p.sources:
-                if src.suffix == ".md": parts.append(markdown_html(src.read_text(encoding="utf-8"))); continue
+                if src.suffix == ".md":
+                    parts.append(markdown_html(src.read_text(encoding="utf-8")))
+                    continue
                 nb, note, err = _notebook_source(src, execute, cache, from_run, refresh, log)
                 if err: report.failed[src.name] = err
-                if p.file == "rubric.html": parts.append(f'<hr><p class="note">The implementation and its tests: <code>nbs/{src.name}</code>.</p>')
+                if p.file == "rubric.html":
+                    parts.append(f'<hr><p class="note">The implementation and its tests: '
+                                 f'<code>nbs/{src.name}</code>.</p>')
                 notes = [f'<div class="note">{note}</div>'] if note else []
                 if err: notes.append(f'<div class="note error">This notebook failed: {html.escape(err)}</div>')
                 parts.append(render_body(*prepare_notebook(nb, notes)))
@@ -322,7 +375,8 @@ def build_site(out="_docs", repo=None, execute=True, from_run=None, refresh=Fals
             if bad: raise ValueError(f"{p.file} would fetch from the network: {bad[:3]}")
             (tmp / p.file).write_text(page, encoding="utf-8")
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True); raise
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     if out.exists(): shutil.rmtree(out)
     tmp.rename(out)
     report.seconds = round(time.time() - start, 1)

@@ -18,13 +18,13 @@ from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 import numpy as np
 from .models import PRESETS, cache_dir, load_model, resolve_model, is_adapter, adapter_base
-from .qmd_contract import (build_messages, user_message, QMD_SYSTEM_PROMPT, QMD_GRAMMAR, Sampling, QMD_SAMPLING,
-                                        EXPAND_CONTEXT, qmd_used)
+from .qmd_contract import (build_messages, user_message, QMD_SYSTEM_PROMPT, QMD_GRAMMAR, Sampling,
+                                        QMD_SAMPLING, EXPAND_CONTEXT, qmd_used)
 from .reward import parse_expansion
 from .eval import evaluate_model, score_rows, summarize, save_result
 from .data import read_queries, DataError
-from .common import (rooted, repo_root, atomic_dir, atomic_write_text, atomic_path, LLAMA_CPP_VERSION, INSTALL,
-                                  MissingDependency, require, rounded_percentile)
+from .common import (rooted, repo_root, atomic_dir, atomic_write_text, atomic_path, LLAMA_CPP_VERSION,
+                                  INSTALL, MissingDependency, require, rounded_percentile)
 
 # %% ../nbs/05_gguf.ipynb #df83a8ee
 SDIST = f"llama_cpp_python-{LLAMA_CPP_VERSION}.tar.gz"
@@ -33,10 +33,12 @@ CONVERTER_PARTS = ("convert_hf_to_gguf.py", "conversion", "gguf-py")
 
 def converter_dir() -> Path: return cache_dir() / f"llama.cpp-{LLAMA_CPP_VERSION}-{SDIST_SHA256[:12]}"
 
+# %% ../nbs/05_gguf.ipynb #a986e5e3
 def download_command(dest) -> list:
     return [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
             f"llama-cpp-python=={LLAMA_CPP_VERSION}", "-d", str(dest)]
 
+# %% ../nbs/05_gguf.ipynb #3a86fbb5
 def sha256_of(path, chunk: int = 1 << 20) -> str:
     "The sha256 hex digest of a file, read in chunks."
     digest = hashlib.sha256()
@@ -44,6 +46,7 @@ def sha256_of(path, chunk: int = 1 << 20) -> str:
         while block := f.read(chunk): digest.update(block)
     return digest.hexdigest()
 
+# %% ../nbs/05_gguf.ipynb #5689ceaa
 def verified_sdist(path: Path) -> Path:
     "`path`, once its sha256 is the pinned `SDIST_SHA256`; a `ValueError` naming both digests otherwise."
     digest = sha256_of(path)
@@ -51,6 +54,7 @@ def verified_sdist(path: Path) -> Path:
         raise ValueError(f"{path}: sha256 {digest} is not the pinned {SDIST_SHA256} of {SDIST}; not using it")
     return path
 
+# %% ../nbs/05_gguf.ipynb #6789445c
 def find_sdist(sdist=None, download: bool = True) -> Path:
     "The llama-cpp-python sdist, checked against its pinned sha256: the one given, the cached one, or `pip download`."
     given = sdist or os.environ.get("QMDX_LLAMA_SDIST")
@@ -61,7 +65,8 @@ def find_sdist(sdist=None, download: bool = True) -> Path:
         return verified_sdist(p)
     cached = cache_dir() / SDIST
     if cached.exists(): return verified_sdist(cached)
-    if not download: raise FileNotFoundError(f"{SDIST} is not in {cache_dir()}; get it with:\n  {' '.join(download_command(cache_dir()))}")
+    if not download:
+        raise FileNotFoundError(f"{SDIST} is not in {cache_dir()}; get it with:\n  {' '.join(download_command(cache_dir()))}")
     cached.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".sdist-", dir=cached.parent) as tmp:
         proc = subprocess.run(download_command(tmp), capture_output=True, text=True)
@@ -70,8 +75,9 @@ def find_sdist(sdist=None, download: bool = True) -> Path:
         os.replace(verified_sdist(Path(tmp) / SDIST), cached)
     return cached
 
+# %% ../nbs/05_gguf.ipynb #620dfbd3
 def converter(sdist=None) -> Path:
-    "A directory with llama.cpp's `convert_hf_to_gguf.py`, its `conversion` package and matching `gguf-py` (extracted once)."
+    "A directory with llama.cpp's `convert_hf_to_gguf.py`, its `conversion` package and `gguf-py` (extracted once)."
     final = converter_dir()
     if (final / "convert_hf_to_gguf.py").exists(): return final
     src = find_sdist(sdist)
@@ -81,7 +87,8 @@ def converter(sdist=None) -> Path:
             members = [m for m in tar.getmembers() if m.name.startswith(prefix) and (m.isfile() or m.isdir())
                        and m.name[len(prefix):].split("/")[0] in CONVERTER_PARTS]
             for m in members: m.name = m.name[len(prefix):]
-            if "convert_hf_to_gguf.py" not in {m.name for m in members}: raise ValueError(f"{src} has no {prefix}convert_hf_to_gguf.py")
+            if "convert_hf_to_gguf.py" not in {m.name for m in members}:
+                raise ValueError(f"{src} has no {prefix}convert_hf_to_gguf.py")
             tar.extractall(tmp, members=members, filter="data")
     final.parent.mkdir(parents=True, exist_ok=True)
     atomic_dir(final, fill)
@@ -89,9 +96,11 @@ def converter(sdist=None) -> Path:
 
 # %% ../nbs/05_gguf.ipynb #78b9c43b
 def _run_converter(tool: Path, args: list) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in [str(tool / "gguf-py"), os.environ.get("PYTHONPATH", "")] if p)}
+    env = {**os.environ,
+           "PYTHONPATH": os.pathsep.join(p for p in [str(tool / "gguf-py"), os.environ.get("PYTHONPATH", "")] if p)}
     return subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True, cwd=tool)
 
+# %% ../nbs/05_gguf.ipynb #a3d6483f
 def convert_hf_to_gguf(model_dir, outfile, outtype: str = "f16", sdist=None) -> Path:
     "Convert a transformers model directory to a GGUF file with llama.cpp's converter."
     for module in ("torch", "transformers", "sentencepiece"): require(module)
@@ -99,55 +108,73 @@ def convert_hf_to_gguf(model_dir, outfile, outtype: str = "f16", sdist=None) -> 
     with atomic_path(outfile) as tmp:
         proc = _run_converter(tool, [str(tool / "convert_hf_to_gguf.py"), str(Path(model_dir).resolve()),
                                      "--outfile", str(tmp.resolve()), "--outtype", outtype])
-        if proc.returncode: raise RuntimeError(f"convert_hf_to_gguf.py failed on {model_dir} (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
+        if proc.returncode:
+            raise RuntimeError(f"convert_hf_to_gguf.py failed on {model_dir} (exit {proc.returncode}):\n"
+                               f"{proc.stderr[-3000:]}")
     return outfile
 
 # %% ../nbs/05_gguf.ipynb #a3566987
-QUANT_FTYPES = {"f16": "LLAMA_FTYPE_MOSTLY_F16", "q8_0": "LLAMA_FTYPE_MOSTLY_Q8_0", "q4_k_m": "LLAMA_FTYPE_MOSTLY_Q4_K_M"}
+QUANT_FTYPES = {"f16": "LLAMA_FTYPE_MOSTLY_F16", "q8_0": "LLAMA_FTYPE_MOSTLY_Q8_0",
+                "q4_k_m": "LLAMA_FTYPE_MOSTLY_Q4_K_M"}
 
+# %% ../nbs/05_gguf.ipynb #88270ec7
 def _quiet_llama():
     "Keep llama.cpp's log lines (tensor by tensor) off stderr; errors still show."
     require("llama_cpp")
     logging.getLogger("llama-cpp-python").setLevel(logging.ERROR)
     return importlib.import_module("llama_cpp")
 
+# %% ../nbs/05_gguf.ipynb #ae8338b8
 @contextmanager
 def _stderr_captured():
     "Collect llama.cpp's log: native writes to file descriptor 2 and llama-cpp-python's log callback (`sys.stderr`)."
     text, saved, py = [], os.dup(2), io.StringIO()
     with tempfile.TemporaryFile(mode="w+") as buf:
-        sys.stderr.flush(); os.dup2(buf.fileno(), 2); old, sys.stderr = sys.stderr, py
+        sys.stderr.flush()
+        os.dup2(buf.fileno(), 2)
+        old, sys.stderr = sys.stderr, py
         try: yield text
         finally:
-            sys.stderr = old; os.dup2(saved, 2); os.close(saved); buf.seek(0); text.append(buf.read() + py.getvalue())
+            sys.stderr = old
+            os.dup2(saved, 2)
+            os.close(saved)
+            buf.seek(0)
+            text.append(buf.read() + py.getvalue())
 
+# %% ../nbs/05_gguf.ipynb #22c84b5e
 def quantize_gguf(src, dst, quant: str, threads: int = 2, log=None) -> Path:
     "Quantize a GGUF file (`quant` is one of QUANT_FTYPES) with llama.cpp, writing `dst` atomically."
-    if quant not in QUANT_FTYPES: raise ValueError(f"unknown quantization {quant!r}: use one of {', '.join(QUANT_FTYPES)}")
+    if quant not in QUANT_FTYPES:
+        raise ValueError(f"unknown quantization {quant!r}: use one of {', '.join(QUANT_FTYPES)}")
     llama_cpp, dst = _quiet_llama(), Path(dst)
     params = llama_cpp.llama_model_quantize_default_params()
     params.ftype, params.nthread = getattr(llama_cpp, QUANT_FTYPES[quant]), threads
     with atomic_path(dst) as tmp:
-        with _stderr_captured() as err: rc = llama_cpp.llama_model_quantize(str(src).encode(), str(tmp).encode(), ctypes.byref(params))
+        with _stderr_captured() as err:
+            rc = llama_cpp.llama_model_quantize(str(src).encode(), str(tmp).encode(), ctypes.byref(params))
         if rc != 0: raise RuntimeError(f"llama_model_quantize failed: {src} -> {quant}:\n{err[0][-3000:]}")
         fallback = re.search(r"(\d+) of (\d+) tensor\(s\) required fallback quantization", err[0])
-        if fallback and log: log(f"  {quant}: {fallback.group(1)} of {fallback.group(2)} tensors fell back (rows not a multiple of 256)")
+        if fallback and log:
+            log(f"  {quant}: {fallback.group(1)} of {fallback.group(2)} tensors fell back (rows not a multiple of 256)")
     return dst
 
 # %% ../nbs/05_gguf.ipynb #406124d7
 def _same_model(a: str, b: str) -> bool: return a == b or resolve_model(a) == resolve_model(b)
 
+# %% ../nbs/05_gguf.ipynb #6a1a1bf4
 def merge_adapters(base: str | None, sft: str | None, grpo: str | None, out) -> Path:
     "Save base + SFT (+ GRPO) as one transformers model in `out`; returns `out`."
     if grpo and not sft: raise ValueError("a GRPO adapter is applied on top of its SFT adapter: give --sft too")
     for name, a in (("--sft", sft), ("--grpo", grpo)):
-        if a and not is_adapter(resolve_model(a)): raise ValueError(f"{name} {a} is not a LoRA adapter directory (no adapter_config.json)")
+        if a and not is_adapter(resolve_model(a)):
+            raise ValueError(f"{name} {a} is not a LoRA adapter directory (no adapter_config.json)")
     first = sft or base
     if first is None: raise ValueError("give a base model (--base) or an adapter (--sft)")
     if sft and base and not _same_model(adapter_base(resolve_model(sft)), base):
         raise ValueError(f"{sft} was trained on {adapter_base(resolve_model(sft))!r}, not on --base {base!r}")
     model, tok = load_model(grpo, sft=sft, merge=True) if grpo else load_model(first, merge=True)
-    model.save_pretrained(out); tok.save_pretrained(out)
+    model.save_pretrained(out)
+    tok.save_pretrained(out)
     return Path(out)
 
 # %% ../nbs/05_gguf.ipynb #16a6d1fa
@@ -160,7 +187,8 @@ def modelfile(gguf_name: str, sampling: Sampling = QMD_SAMPLING, system: str = Q
     "An Ollama Modelfile for the GGUF file `gguf_name` (a path relative to the Modelfile)."
     params = [("temperature", sampling.temperature), ("top_k", sampling.top_k), ("top_p", sampling.top_p),
               ("presence_penalty", sampling.presence_penalty), ("repeat_last_n", sampling.penalty_last_n),
-              ("repeat_penalty", 1.0), ("num_predict", sampling.max_new_tokens), ("stop", '"<|im_end|>"'), ("stop", '"<|im_start|>"')]
+              ("repeat_penalty", 1.0), ("num_predict", sampling.max_new_tokens), ("stop", '"<|im_end|>"'),
+              ("stop", '"<|im_start|>"')]
     return "\n".join([f"FROM ./{gguf_name}", "", f'TEMPLATE """{OLLAMA_TEMPLATE}"""', "", f'SYSTEM """{system}"""', "",
                       *[f"PARAMETER {k} {v}" for k, v in params]]) + "\n"
 
@@ -177,6 +205,7 @@ SIZES = {
 }
 HUB_IDS = {"smollm2-135m": "HuggingFaceTB/SmolLM2-135M-Instruct"}   # presets materialised locally, by their Hub name
 
+# %% ../nbs/05_gguf.ipynb #0c5cb740
 @dataclass
 class ExportPlan:
     base: str | None
@@ -185,22 +214,27 @@ class ExportPlan:
     output_dir: str
     name: str
 
+# %% ../nbs/05_gguf.ipynb #02caab6f
 def export_plan(sft, grpo=None, output_dir=None, base: str | None = None) -> ExportPlan:
     "The plan for exporting `sft` (+ `grpo`): on `base`, or the base the SFT adapter was trained on."
     base = base or _preset_of(adapter_base(resolve_model(str(sft))))
     size = next((k for k, (b, *_) in SIZES.items() if b == base), None)
     name = f"qmd-query-expansion-{size or Path(base).name}"
-    return ExportPlan(base, str(rooted(sft)), str(rooted(grpo)) if grpo else None, str(rooted(output_dir or f"runs/gguf/{name}")), name)
+    return ExportPlan(base, str(rooted(sft)), str(rooted(grpo)) if grpo else None,
+                      str(rooted(output_dir or f"runs/gguf/{name}")), name)
 
+# %% ../nbs/05_gguf.ipynb #b2febccf
 def size_plan(size: str, output_dir=None, sft=None, grpo=None) -> ExportPlan:
     "The export plan of a size preset (`135M`, `1.7B`, `4B`); `sft`/`grpo` replace the preset's adapter directories."
     key = next((k for k in SIZES if k.lower() == str(size).lower()), None)
     if key is None: raise ValueError(f"unknown size {size!r}: use one of {', '.join(SIZES)}")
     base, default_sft, default_grpo = SIZES[key]
     sft = sft or default_sft
-    if not rooted(sft).exists(): raise FileNotFoundError(f"the {key} preset needs the SFT adapter {sft} (train it first: qmdx-sft / qmdx-main)")
+    if not rooted(sft).exists():
+        raise FileNotFoundError(f"the {key} preset needs the SFT adapter {sft} (train it first: qmdx-sft / qmdx-main)")
     return export_plan(sft, grpo or (default_grpo if rooted(default_grpo).exists() else None), output_dir, base)
 
+# %% ../nbs/05_gguf.ipynb #87860df5
 def gguf_files(output_dir, name: str, quants) -> dict:
     return {q: Path(output_dir) / f"{name}-{q}.gguf" for q in quants}
 
@@ -209,21 +243,30 @@ def _run_summary(adapter) -> dict:
     p = Path(adapter).parent / "summary.json" if adapter else None
     return json.loads(p.read_text()) if p and p.exists() else {}
 
+# %% ../nbs/05_gguf.ipynb #cd2d9c4d
 def _shown(path) -> str:
     "A path relative to the repository when it is inside it (model cards should not carry machine paths)."
     try: return str(Path(path).resolve().relative_to(repo_root()))
     except ValueError: return str(path)
 
+# %% ../nbs/05_gguf.ipynb #4af368d8
 def _recipe(stage: str, adapter) -> list:
     if not adapter: return []
     s, out = _run_summary(adapter), [f"- **{stage}** adapter `{_shown(adapter)}`"]
     cfg, counts = s.get("config", {}), s.get("data")
-    if cfg.get("data"): out.append(f"  - data: {', '.join(map(str, cfg['data']))}" + (f" ({', '.join(f'{k} {v}' for k, v in counts.items())})" if isinstance(counts, dict) else ""))
+    if cfg.get("data"):
+        out.append(f"  - data: {', '.join(map(str, cfg['data']))}"
+                   + (f" ({', '.join(f'{k} {v}' for k, v in counts.items())})" if isinstance(counts, dict) else ""))
     if cfg.get("lora"): out.append("  - LoRA: " + ", ".join(f"{k} {v}" for k, v in cfg["lora"].items()))
-    if cfg.get("train"): out.append("  - training: " + ", ".join(f"{k} {v}" for k, v in cfg["train"].items() if k not in ("logging_steps", "save_steps", "save_total_limit")))
-    if s.get("steps"): out.append(f"  - {s['steps']} steps" + (f", final loss {s['final_train_loss']:.3f}" if s.get("final_train_loss") else ""))
+    if cfg.get("train"):
+        out.append("  - training: " + ", ".join(f"{k} {v}" for k, v in cfg["train"].items()
+                                                if k not in ("logging_steps", "save_steps", "save_total_limit")))
+    if s.get("steps"):
+        out.append(f"  - {s['steps']} steps"
+                   + (f", final loss {s['final_train_loss']:.3f}" if s.get("final_train_loss") else ""))
     return out
 
+# %% ../nbs/05_gguf.ipynb #1c7c36be
 def _scores(result: dict | None) -> list:
     if not result: return ["No evaluation result was given to the export."]
     if "files" in result: return format_deployment_table(result).splitlines()
@@ -231,6 +274,7 @@ def _scores(result: dict | None) -> list:
     return [f"average score {s['average']:.1%} over {s['queries']} queries; Excellent {s['ratings']['Excellent']}; "
             f"format-valid {s['format_valid_rate']:.0%}"]
 
+# %% ../nbs/05_gguf.ipynb #a69d9851
 def model_card(plan: ExportPlan, files: dict, result: dict | None = None) -> str:
     "A Hub model card (README.md) for an export."
     base_id = HUB_IDS.get(plan.base, PRESETS[plan.base].source if plan.base in PRESETS else plan.base)
@@ -243,30 +287,38 @@ def model_card(plan: ExportPlan, files: dict, result: dict | None = None) -> str
         "A query-expansion model for [QMD](https://github.com/tobi/qmd): it turns a search query into `lex:` lines "
         "(BM25 keywords), `vec:` lines (phrases for vector search) and a `hyde:` passage. Made with qmd-expansion.", "",
         "| file | quantization | size |", "|---|---|---|", *rows, "",
-        "## How it was made", "", f"- **base model**: `{base_id or plan.base}`", *_recipe("SFT", plan.sft), *_recipe("GRPO", plan.grpo),
-        f"- merged, converted with llama.cpp's `convert_hf_to_gguf.py` and quantized with llama-cpp-python {LLAMA_CPP_VERSION}", "",
+        "## How it was made", "", f"- **base model**: `{base_id or plan.base}`", *_recipe("SFT", plan.sft),
+        *_recipe("GRPO", plan.grpo),
+        f"- merged, converted with llama.cpp's `convert_hf_to_gguf.py` and quantized with llama-cpp-python "
+        f"{LLAMA_CPP_VERSION}", "",
         "## Evaluation", "", "```", *_scores(result), "```", "",
-        "## Prompt", "", "QMD sends the query through the model's chat template, after node-llama-cpp's default system prompt:", "",
+        "## Prompt", "",
+        "QMD sends the query through the model's chat template, after node-llama-cpp's default system prompt:", "",
         "```", build_messages("{query}")[0]["content"], "", build_messages("{query}")[1]["content"], "```", "",
-        "## Use", "", "Ollama (the `Modelfile` in this repository sets the template, system prompt and QMD's sampling):", "",
-        "```bash", "ollama create qmd-expand -f Modelfile", f"ollama run qmd-expand '{user_message('auth config')}'", "```", "",
-        "QMD: point its generate model at the file (set before the first `qmd` command, or `models.generate` in `index.yml`):", "",
+        "## Use", "", "Ollama (the `Modelfile` in this repository sets the template, system prompt and QMD's sampling):",
+        "", "```bash", "ollama create qmd-expand -f Modelfile", f"ollama run qmd-expand '{user_message('auth config')}'",
+        "```", "",
+        "QMD: point its generate model at the file (set before the first `qmd` command, or `models.generate` in "
+        "`index.yml`):", "",
         "```bash", f"export QMD_GENERATE_MODEL=$PWD/{default}", "qmd query 'auth config'", "```", ""])
 
 # %% ../nbs/05_gguf.ipynb #faa91a14
-def export_gguf(base: str | None = None, sft: str | None = None, grpo: str | None = None, output_dir="runs/gguf/qmd-query-expansion",
-                name: str | None = None, quants=("f16", "q8_0", "q4_k_m"), force: bool = False, result=None, sdist=None,
-                threads: int = 2, log=print) -> dict:
-    "Merge base + SFT (+ GRPO), convert to GGUF, quantize; write Modelfile, model card and manifest. Returns the manifest."
+def export_gguf(base: str | None = None, sft: str | None = None, grpo: str | None = None,
+                output_dir="runs/gguf/qmd-query-expansion", name: str | None = None, quants=("f16", "q8_0", "q4_k_m"),
+                force: bool = False, result=None, sdist=None, threads: int = 2, log=print) -> dict:
+    "Merge base + SFT (+ GRPO), convert to GGUF, quantize; write Modelfile, model card and manifest (returned)."
     bad = [q for q in quants if q not in QUANT_FTYPES]
-    if bad or not quants: raise ValueError(f"unknown quantization {bad[0] if bad else None!r}: use some of {', '.join(QUANT_FTYPES)}")
-    out = rooted(output_dir); name = name or out.name
+    if bad or not quants:
+        raise ValueError(f"unknown quantization {bad[0] if bad else None!r}: use some of {', '.join(QUANT_FTYPES)}")
+    out = rooted(output_dir)
+    name = name or out.name
     base = _preset_of(base or (adapter_base(resolve_model(sft)) if sft else None))
     plan = ExportPlan(base, sft, grpo, str(out), name)
     files = gguf_files(out, name, quants)
     existing = [p for p in [*files.values(), *(out / f for f in ("Modelfile", "README.md", "export.json"))] if p.exists()]
     if existing and not force: raise FileExistsError(f"{existing[0]} exists: use --force (force=True) to overwrite")
-    _quiet_llama(); require("sentencepiece")                     # fail before the slow part, with the install command
+    _quiet_llama()                                # fail before the slow part, with the install command
+    require("sentencepiece")
     out.mkdir(parents=True, exist_ok=True)
     start = time.time()
     with tempfile.TemporaryDirectory(prefix=f".{name}-", dir=out) as work:
@@ -285,7 +337,8 @@ def export_gguf(base: str | None = None, sft: str | None = None, grpo: str | Non
     atomic_write_text(out / "Modelfile", modelfile(default.name))
     atomic_write_text(out / "README.md", model_card(plan, files, result))
     manifest = {**asdict(plan), "files": {q: {"path": str(p), "bytes": p.stat().st_size} for q, p in files.items()},
-                "modelfile": str(out / "Modelfile"), "llama_cpp_python": LLAMA_CPP_VERSION, "seconds": round(time.time() - start, 1)}
+                "modelfile": str(out / "Modelfile"), "llama_cpp_python": LLAMA_CPP_VERSION,
+                "seconds": round(time.time() - start, 1)}
     atomic_write_text(out / "export.json", json.dumps(manifest, indent=2))
     log(f"wrote {', '.join(p.name for p in files.values())}, Modelfile, README.md to {out}")
     return manifest
@@ -293,47 +346,56 @@ def export_gguf(base: str | None = None, sft: str | None = None, grpo: str | Non
 # %% ../nbs/05_gguf.ipynb #b2088f40
 def load_gguf(path, threads: int = 2, n_ctx: int = EXPAND_CONTEXT, penalty_last_n: int = QMD_SAMPLING.penalty_last_n,
                seed: int = 0):
-    "Load a GGUF with llama-cpp-python as QMD uses it (CPU, `threads` threads, a 2048-token context); returns (llm, seconds)."
+    "Load a GGUF with llama-cpp-python as QMD uses it (CPU, `threads` threads, a 2048-token context): (llm, seconds)."
     llama_cpp = _quiet_llama()
     start = time.perf_counter()
-    llm = llama_cpp.Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads, n_gpu_layers=0,
-                          last_n_tokens_size=penalty_last_n, seed=seed, verbose=False)
+    llm = llama_cpp.Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
+                          n_gpu_layers=0, last_n_tokens_size=penalty_last_n, seed=seed, verbose=False)
     return llm, time.perf_counter() - start
 
+# %% ../nbs/05_gguf.ipynb #b9e314df
 def gguf_next_logits(llm, ids) -> np.ndarray:
     "The logits a GGUF model gives for the token after `ids`."
     llama_cpp = _quiet_llama()
-    llm.reset(); llm.eval(list(ids))
+    llm.reset()
+    llm.eval(list(ids))
     return np.ctypeslib.as_array(llama_cpp.llama_get_logits_ith(llm.ctx, -1), shape=(llm.n_vocab(),)).copy()
 
 # %% ../nbs/05_gguf.ipynb #e407b033
 def gguf_prompt(llm, query: str, system: str | None = QMD_SYSTEM_PROMPT) -> str:
-    "QMD's prompt for `query` (`system`: the system prompt, None for none), rendered with the chat template stored in the GGUF."
+    "QMD's prompt for `query` (`system`: the system prompt, None for none), rendered with the GGUF's chat template."
     from llama_cpp.llama_chat_format import Jinja2ChatFormatter
     template = llm.metadata.get("tokenizer.chat_template")
     if not template: raise ValueError(f"{llm.model_path} has no chat template (tokenizer.chat_template)")
     text = lambda t: llm._model.token_get_text(t) if t >= 0 else ""
-    return Jinja2ChatFormatter(template, eos_token=text(llm.token_eos()), bos_token=text(llm.token_bos()))(messages=build_messages(query, system)).prompt
+    return Jinja2ChatFormatter(template, eos_token=text(llm.token_eos()),
+                               bos_token=text(llm.token_bos()))(messages=build_messages(query, system)).prompt
 
+# %% ../nbs/05_gguf.ipynb #1c5b3e19
 def gguf_prompt_ids(llm, query: str, system: str | None = QMD_SYSTEM_PROMPT) -> list:
     "The prompt's token ids, special tokens parsed, BOS added only if the model asks for it."
     return llm.tokenize(gguf_prompt(llm, query, system).encode("utf-8"), add_bos=True, special=True)
 
 # %% ../nbs/05_gguf.ipynb #d2295665
-def expand_gguf(llm, query: str, sampling: Sampling = QMD_SAMPLING, seed: int = 0, grammar=None, system: str | None = QMD_SYSTEM_PROMPT) -> dict:
+def expand_gguf(llm, query: str, sampling: Sampling = QMD_SAMPLING, seed: int = 0, grammar=None,
+                system: str | None = QMD_SYSTEM_PROMPT) -> dict:
     "One expansion with QMD's prompt, grammar and sampling; text, stop flag, token count and timings."
     llama_cpp = _quiet_llama()
     grammar = grammar or llama_cpp.LlamaGrammar.from_string(QMD_GRAMMAR, verbose=False)
     ids = gguf_prompt_ids(llm, query, system)
-    llm.reset(); llama_cpp.llama_perf_context_reset(llm.ctx)
+    llm.reset()
+    llama_cpp.llama_perf_context_reset(llm.ctx)
     start = time.perf_counter()
-    out = llm.create_completion(ids, max_tokens=sampling.max_new_tokens, temperature=0.0 if sampling.greedy else sampling.temperature,
-                                top_k=sampling.top_k, top_p=sampling.top_p, min_p=0.0, typical_p=1.0, repeat_penalty=1.0,
-                                frequency_penalty=0.0, presence_penalty=sampling.presence_penalty, grammar=grammar, seed=seed, stop=[])
+    out = llm.create_completion(ids, max_tokens=sampling.max_new_tokens,
+                                temperature=0.0 if sampling.greedy else sampling.temperature,
+                                top_k=sampling.top_k, top_p=sampling.top_p, min_p=0.0, typical_p=1.0,
+                                repeat_penalty=1.0, frequency_penalty=0.0, presence_penalty=sampling.presence_penalty, grammar=grammar,
+                                seed=seed, stop=[])
     seconds = time.perf_counter() - start
     perf = llama_cpp.llama_perf_context(llm.ctx)
     choice = out["choices"][0]
-    return {"query": query, "text": choice["text"], "new_tokens": out["usage"]["completion_tokens"], "stopped": choice["finish_reason"] == "stop",
+    return {"query": query, "text": choice["text"], "new_tokens": out["usage"]["completion_tokens"],
+            "stopped": choice["finish_reason"] == "stop",
             "seconds": round(seconds, 4), "prompt_tokens": len(ids), "prompt_ms": round(perf.t_p_eval_ms, 2),
             "gen_ms": round(perf.t_eval_ms, 2), "gen_evals": perf.n_eval}
 
@@ -342,49 +404,57 @@ def gguf_sampler(llm, n: int, sampling: Sampling = QMD_SAMPLING, seed: int = 0):
     "`sampler(query)`: `n` expansions with QMD's prompt, grammar and sampling, seeds `seed` to `seed + n - 1`."
     return lambda query: [expand_gguf(llm, query, sampling, seed + i)["text"] for i in range(n)]
 
-
 # %% ../nbs/05_gguf.ipynb #599335bf
 def format_ok(text: str) -> bool:
     "The format half of the reward's hard failures: no chat-template tokens, every line typed, at least one line."
     e = parse_expansion(text)
     return not (e.leaked or e.invalid) and bool(e.lex or e.vec or e.hyde)
 
+# %% ../nbs/05_gguf.ipynb #7a459275
 def _used_rows(gens, pairs) -> tuple:
     used = [qmd_used(g["query"], g["text"]) for g in gens]
     rows = score_rows([{"query": g["query"], "text": t, "category": c} for g, (c, _), (t, _) in zip(gens, pairs, used)])
     return rows, [fb for _, fb in used]
 
+# %% ../nbs/05_gguf.ipynb #f2f713ad
 def deployment_summary(raw_rows, used_rows, fallbacks) -> dict:
     "The reward side of a deployment summary: raw and as-used scores, format, stops, fallbacks."
     raw, used = summarize(raw_rows), summarize(used_rows)
-    return {"queries": raw["queries"], "format_valid_rate": round(sum(format_ok(r["text"]) for r in raw_rows) / len(raw_rows), 4),
+    return {"queries": raw["queries"],
+            "format_valid_rate": round(sum(format_ok(r["text"]) for r in raw_rows) / len(raw_rows), 4),
             "stop_rate": raw["stop_rate"],
             "fallback_share": round(sum(fallbacks) / len(fallbacks), 4),
             "average_raw": raw["average"], "excellent_raw": raw["ratings"]["Excellent"],
             "average_used": used["average"], "excellent_used": used["ratings"]["Excellent"],
             "grounding": raw.get("grounding"), "invented_line_rate": raw.get("invented_line_rate")}
 
+# %% ../nbs/05_gguf.ipynb #8cf2e5b9
 def _merge_rows(raw_rows, used_rows, fallbacks, gens) -> list:
-    return [{**r, "format_ok": format_ok(r["text"]), "used_text": u["text"], "used_score": u["score"], "used_rating": u["rating"], "fell_back": fb,
+    return [{**r, "format_ok": format_ok(r["text"]), "used_text": u["text"], "used_score": u["score"],
+             "used_rating": u["rating"], "fell_back": fb,
              **{k: g[k] for k in ("new_tokens", "prompt_tokens", "prompt_ms", "gen_ms") if k in g}}
             for r, u, fb, g in zip(raw_rows, used_rows, fallbacks, gens)]
 
-def evaluate_gguf(path, queries_file, sampling: Sampling = QMD_SAMPLING, threads: int = 2, seed: int = 0, progress: bool = True,
-                  system: str | None = QMD_SYSTEM_PROMPT) -> dict:
-    "Expand every query of `queries_file` with a GGUF file as QMD does (`system`: the system prompt); the summary and per-query rows."
+# %% ../nbs/05_gguf.ipynb #073dc791
+def evaluate_gguf(path, queries_file, sampling: Sampling = QMD_SAMPLING, threads: int = 2, seed: int = 0,
+                  progress: bool = True, system: str | None = QMD_SYSTEM_PROMPT) -> dict:
+    "Expand every query of `queries_file` with a GGUF file as QMD does (`system`: the system prompt); summary and rows."
     from tqdm.auto import tqdm
     pairs = read_queries(queries_file)
     llm, load_s = load_gguf(path, threads, penalty_last_n=sampling.penalty_last_n, seed=seed)
     grammar = require("llama_cpp").LlamaGrammar.from_string(QMD_GRAMMAR, verbose=False)
-    try: gens = [expand_gguf(llm, q, sampling, seed + i, grammar, system) for i, (_, q) in enumerate(tqdm(pairs, desc=Path(path).name, disable=not progress))]
+    try: gens = [expand_gguf(llm, q, sampling, seed + i, grammar, system)
+                 for i, (_, q) in enumerate(tqdm(pairs, desc=Path(path).name, disable=not progress))]
     finally: llm.close()
     raw_rows = score_rows([{**g, "category": c} for g, (c, _) in zip(gens, pairs)])
     used_rows, fallbacks = _used_rows(gens, pairs)
     secs = [g["seconds"] for g in gens]
     summary = {**deployment_summary(raw_rows, used_rows, fallbacks), "latency_p50_s": rounded_percentile(secs, 50),
                "latency_p95_s": rounded_percentile(secs, 95),
-               "gen_tokens_per_s": round(float(np.median([g["new_tokens"] / max(g["seconds"] - g["prompt_ms"] / 1000, 1e-9) for g in gens])), 1),
-               "load_seconds": round(load_s, 3), "size_mb": round(Path(path).stat().st_size / 2**20, 1), "threads": threads,
+               "gen_tokens_per_s": round(float(np.median([g["new_tokens"] / max(g["seconds"] - g["prompt_ms"] / 1000, 1e-9)
+                                                          for g in gens])), 1),
+               "load_seconds": round(load_s, 3), "size_mb": round(Path(path).stat().st_size / 2**20, 1),
+               "threads": threads,
                "cpu_load_1m": round(os.getloadavg()[0], 2)}   # other work on the machine slows every timing above
     return {"file": str(path), "summary": summary, "rows": _merge_rows(raw_rows, used_rows, fallbacks, gens)}
 
@@ -396,45 +466,57 @@ def transformers_summary(result: dict) -> dict:
     gens = [{"query": r["query"], "text": r["text"]} for r in rows]
     used_rows, fallbacks = _used_rows(gens, pairs)
     secs = [r["seconds"] for r in rows if r.get("seconds") is not None]
-    return {**deployment_summary(rows, used_rows, fallbacks), "latency_p50_s": rounded_percentile(secs, 50) if secs else None,
-            "latency_p95_s": rounded_percentile(secs, 95) if secs else None, "gen_tokens_per_s": None, "load_seconds": None, "size_mb": None, "threads": result["settings"].get("torch_threads")}
+    return {**deployment_summary(rows, used_rows, fallbacks),
+            "latency_p50_s": rounded_percentile(secs, 50) if secs else None,
+            "latency_p95_s": rounded_percentile(secs, 95) if secs else None, "gen_tokens_per_s": None,
+            "load_seconds": None, "size_mb": None, "threads": result["settings"].get("torch_threads")}
 
+# %% ../nbs/05_gguf.ipynb #a4fd23c9
 def deployment_report(ggufs, queries_file, hf_model: str | None = None, hf_sft: str | None = None, hf_result=None,
                       sampling: Sampling = QMD_SAMPLING, threads: int = 2, seed: int = 0, progress: bool = True) -> dict:
     "Evaluate GGUF files as QMD runs them, next to the transformers model (run now, or a saved result)."
-    files = {Path(p).name: evaluate_gguf(p, queries_file, sampling, threads, seed, progress) for p in ggufs}   # before torch runs: its idle threads slow llama.cpp
+    # the GGUF files first, before torch runs: its idle threads slow llama.cpp
+    files = {Path(p).name: evaluate_gguf(p, queries_file, sampling, threads, seed, progress) for p in ggufs}
     hf = json.loads(Path(hf_result).read_text()) if isinstance(hf_result, (str, Path)) else hf_result
     if hf is None and hf_model:
         hf = evaluate_model(hf_model, queries_file, sft=hf_sft, sampling=sampling, seed=seed, progress=progress)
     base = transformers_summary(hf) if hf else None
     for r in files.values():
         if base: r["summary"]["quant_loss_points"] = round(100 * (base["average_raw"] - r["summary"]["average_raw"]), 2)
-    return {"settings": {"queries": str(queries_file), "sampling": asdict(sampling), "threads": threads, "seed": seed, "context": EXPAND_CONTEXT,
-                         "grammar": QMD_GRAMMAR, "llama_cpp_python": LLAMA_CPP_VERSION,
-                         "transformers": {"model": hf["settings"].get("model"), "sft_model": hf["settings"].get("sft_model"),
+    return {"settings": {"queries": str(queries_file), "sampling": asdict(sampling), "threads": threads, "seed": seed,
+                         "context": EXPAND_CONTEXT, "grammar": QMD_GRAMMAR, "llama_cpp_python": LLAMA_CPP_VERSION,
+                         "transformers": {"model": hf["settings"].get("model"),
+                                          "sft_model": hf["settings"].get("sft_model"),
                                           "sampling": hf["settings"].get("sampling")} if hf else None},
             "transformers": {"summary": base, "rows": hf["rows"]} if hf else None,
             "files": {k: {"file": v["file"], "summary": v["summary"], "rows": v["rows"]} for k, v in files.items()}}
 
+# %% ../nbs/05_gguf.ipynb #85590b2d
 def format_deployment_table(report: dict) -> str:
     "One line per model: format, stops, fallbacks, reward raw and as used, quantization loss, speed."
-    head = f"{'model':<34} {'valid':>6} {'stop':>5} {'fallbk':>6} {'avg raw':>7} {'Exc':>4} {'avg used':>8} {'Exc':>4} {'loss pt':>7} {'ground':>6} {'inv%':>5} {'p50 s':>6} {'p95 s':>6} {'tok/s':>6} {'load s':>6} {'MB':>6}"
+    head = (f"{'model':<34} {'valid':>6} {'stop':>5} {'fallbk':>6} {'avg raw':>7} {'Exc':>4} {'avg used':>8} "
+            f"{'Exc':>4} {'loss pt':>7} {'ground':>6} {'inv%':>5} {'p50 s':>6} {'p95 s':>6} {'tok/s':>6} {'load s':>6} {'MB':>6}")
     f = lambda v, fmt: "-" if v is None else format(v, fmt)
     def line(name, s):
-        return (f"{name[:34]:<34} {s['format_valid_rate']:>6.0%} {f(s['stop_rate'], '>5.0%'):>5} {s['fallback_share']:>6.0%} {s['average_raw']:>7.1%} "
-                f"{s['excellent_raw']:>4} {s['average_used']:>8.1%} {s['excellent_used']:>4} {f(s.get('quant_loss_points'), '>7.2f'):>7} "
+        return (f"{name[:34]:<34} {s['format_valid_rate']:>6.0%} {f(s['stop_rate'], '>5.0%'):>5} "
+                f"{s['fallback_share']:>6.0%} {s['average_raw']:>7.1%} "
+                f"{s['excellent_raw']:>4} {s['average_used']:>8.1%} {s['excellent_used']:>4} "
+                f"{f(s.get('quant_loss_points'), '>7.2f'):>7} "
                 f"{f(s.get('grounding'), '>6.2f'):>6} {f(s.get('invented_line_rate'), '>5.0%'):>5} "
-                f"{f(s['latency_p50_s'], '>6.2f'):>6} {f(s['latency_p95_s'], '>6.2f'):>6} {f(s['gen_tokens_per_s'], '>6.1f'):>6} "
+                f"{f(s['latency_p50_s'], '>6.2f'):>6} {f(s['latency_p95_s'], '>6.2f'):>6} "
+                f"{f(s['gen_tokens_per_s'], '>6.1f'):>6} "
                 f"{f(s['load_seconds'], '>6.2f'):>6} {f(s['size_mb'], '>6.0f'):>6}")
     out = [head]
     if report.get("transformers"): out.append(line("transformers (same model)", report["transformers"]["summary"]))
     out += [line(name, r["summary"]) for name, r in report["files"].items()]
     n = next(iter(report["files"].values()))["summary"]["queries"] if report["files"] else 0
-    return "\n".join(out + [f"{n} queries; valid = format-valid raw output; avg raw / avg used = reward of the raw output / of what QMD uses "
-                            "after its line filter; ground = mean grounding score, inv% = lines with invented specifics "
-                            "(qmd_expansion.grounding); loss pt = transformers avg raw minus GGUF avg raw, in points; p50/p95 = seconds per query "
+    return "\n".join(out + [f"{n} queries; valid = format-valid raw output; avg raw / avg used = reward of the raw output "
+                            "/ of what QMD uses after its line filter; ground = mean grounding score, inv% = lines with "
+                            "invented specifics (qmd_expansion.grounding); loss pt = transformers avg raw minus GGUF avg "
+                            "raw, in points; p50/p95 = seconds per query "
                             f"on {report['settings']['threads']} threads (transformers: batched, per query)",
-                            "1-min CPU load as each file finished (its own 2 threads make about 2; more means other work slowed the timings): "
+                            "1-min CPU load as each file finished (its own 2 threads make about 2; more means other work "
+                            "slowed the timings): "
                             + ", ".join(f"{k} {r['summary'].get('cpu_load_1m')}" for k, r in report["files"].items())])
 
 # %% ../nbs/05_gguf.ipynb #b9a9d6a9
@@ -444,7 +526,8 @@ def update_card(output_dir, result) -> Path:
     manifest = json.loads((out / "export.json").read_text())
     result = json.loads(Path(result).read_text()) if isinstance(result, (str, Path)) else result
     plan = ExportPlan(**{k: manifest[k] for k in ("base", "sft", "grpo", "output_dir", "name")})
-    atomic_write_text(out / "README.md", model_card(plan, {q: Path(f["path"]) for q, f in manifest["files"].items()}, result))
+    atomic_write_text(out / "README.md",
+                      model_card(plan, {q: Path(f["path"]) for q, f in manifest["files"].items()}, result))
     return out / "README.md"
 
 # %% ../nbs/05_gguf.ipynb #514796e9
@@ -453,12 +536,14 @@ def push_gguf(output_dir, repo_id: str, result=None, private: bool = False) -> s
     token = os.environ.get("HF_TOKEN")
     if not token: raise RuntimeError("pushing to the Hub needs the HF_TOKEN environment variable")
     out = rooted(output_dir)
-    if not (out / "export.json").exists(): raise FileNotFoundError(f"{out / 'export.json'}: not an export directory (run qmdx-gguf export first)")
+    if not (out / "export.json").exists():
+        raise FileNotFoundError(f"{out / 'export.json'}: not an export directory (run qmdx-gguf export first)")
     if result is not None: update_card(out, result)
     hub = require("huggingface_hub")
     api = hub.HfApi(token=token)
     url = api.create_repo(repo_id, exist_ok=True, private=private)
-    api.upload_folder(folder_path=str(out), repo_id=repo_id, allow_patterns=["*.gguf", "Modelfile", "README.md", "export.json"])
+    api.upload_folder(folder_path=str(out), repo_id=repo_id,
+                      allow_patterns=["*.gguf", "Modelfile", "README.md", "export.json"])
     return str(url)
 
 # %% ../nbs/05_gguf.ipynb #d19ec7e0

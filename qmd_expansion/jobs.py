@@ -25,12 +25,14 @@ class Stage:
     outputs: dict = field(default_factory=dict)     # parameter -> path in the stage's run directory it is set to
     products: dict = field(default_factory=dict)    # artefact -> path in the stage's run directory
 
+# %% ../nbs/07_jobs.ipynb #4c9a25a5
 STAGES = {
     "data": Stage("01_data.ipynb", {"out_dir": "prepared"}),
     "sft": Stage("02_sft.ipynb", {"output_dir": "."}, {"adapter": "full/adapter"}),
     "grpo": Stage("03_grpo.ipynb", {"output_dir": "."}, {"adapter": "grpo/adapter"}),
     "eval": Stage("04_eval.ipynb", {"output": "eval.json"}, {"result": "eval.json"}),
-    "gguf": Stage("05_gguf.ipynb", {"output_dir": "export"}, {"manifest": "export/export.json", "report": "export/report.json"}),
+    "gguf": Stage("05_gguf.ipynb", {"output_dir": "export"},
+                  {"manifest": "export/export.json", "report": "export/report.json"}),
     "retrieval": Stage("06_retrieval.ipynb", {"expansion_cache": "expansions.jsonl"}),
 }
 CHAIN = ("data", "sft", "grpo", "eval", "gguf")
@@ -47,11 +49,12 @@ def stage_notebook(stage: str, repo=None) -> Path:
 
 # %% ../nbs/07_jobs.ipynb #9e8ffc58
 def notebook_parameters(path) -> dict:
-    "Names and defaults of a notebook's single `parameters` cell (a default that is not a literal is kept as source text)."
+    "Names and defaults of a notebook's single `parameters` cell (a default that is not a literal is kept as source)."
     import nbformat
     nb = nbformat.read(str(path), as_version=4)
     cells = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
-    if len(cells) != 1: raise ValueError(f"{path}: expected exactly one cell tagged 'parameters', found {len(cells)}")
+    if len(cells) != 1:
+        raise ValueError(f"{path}: expected exactly one cell tagged 'parameters', found {len(cells)}")
     src, out = cells[0].source, {}
     for node in ast.parse(src).body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
@@ -59,18 +62,22 @@ def notebook_parameters(path) -> dict:
             except ValueError: out[node.targets[0].id] = ast.get_source_segment(src, node.value)
     return out
 
+# %% ../nbs/07_jobs.ipynb #d870ff14
 def check_names(stage: str, params: dict, declared: dict):
     "Refuse parameters the stage's notebook does not declare."
     unknown = sorted(set(params) - set(declared))
-    if unknown: raise ValueError(f"stage {stage!r} has no parameter {unknown[0]!r} (its parameters: {', '.join(declared)})")
+    if unknown:
+        raise ValueError(f"stage {stage!r} has no parameter {unknown[0]!r} (its parameters: {', '.join(declared)})")
 
 # %% ../nbs/07_jobs.ipynb #578715fa
 def parse_param(text: str) -> tuple:
     "`name=value` with the value parsed as YAML."
     name, sep, value = text.partition("=")
-    if not sep or not re.fullmatch(r"[A-Za-z_][\w.]*", name.strip()): raise ValueError(f"--param {text!r} is not name=value")
+    if not sep or not re.fullmatch(r"[A-Za-z_][\w.]*", name.strip()):
+        raise ValueError(f"--param {text!r} is not name=value")
     return name.strip(), yaml.safe_load(value)
 
+# %% ../nbs/07_jobs.ipynb #3bc98fc3
 _PATH_NAME = re.compile(r"(^|_)(dir|path|file|output|config|queries|adapter|fixture|gold|cache|run)$")
 
 def is_path_param(name: str, value, default=None) -> bool:
@@ -79,10 +86,12 @@ def is_path_param(name: str, value, default=None) -> bool:
     if isinstance(default, str) and default.startswith(("../", "./")): return True
     return bool(_PATH_NAME.search(name)) or ("/" in value and Path(value).expanduser().exists())
 
+# %% ../nbs/07_jobs.ipynb #53a46e00
 def absolute_params(params: dict, declared: dict, base=None) -> dict:
     "`params` with every relative path made absolute against `base` (default: the working directory)."
     base = Path(base or Path.cwd())
-    return {k: str((base / Path(v).expanduser()).resolve()) if is_path_param(k, v, declared.get(k)) else v for k, v in params.items()}
+    return {k: str((base / Path(v).expanduser()).resolve()) if is_path_param(k, v, declared.get(k)) else v
+            for k, v in params.items()}
 
 # %% ../nbs/07_jobs.ipynb #6e6a4b6e
 def split_hub(value: str) -> tuple:
@@ -91,6 +100,7 @@ def split_hub(value: str) -> tuple:
     if not value.startswith("hf://") or len(parts) < 2: raise ValueError(f"{value!r} is not hf://OWNER/REPO[/PATH]")
     return "/".join(parts[:2]), "/".join(parts[2:]) or None
 
+# %% ../nbs/07_jobs.ipynb #40e97fd3
 def fetch_hub_params(params: dict) -> dict:
     "`params` with every `hf://` value replaced by a local download of it."
     out = dict(params)
@@ -98,7 +108,8 @@ def fetch_hub_params(params: dict) -> dict:
         if isinstance(v, str) and v.startswith("hf://"):
             from huggingface_hub import snapshot_download
             repo_id, sub = split_hub(v)
-            local = snapshot_download(repo_id, allow_patterns=[f"{sub}/*"] if sub else None, token=os.environ.get("HF_TOKEN") or None)
+            local = snapshot_download(repo_id, allow_patterns=[f"{sub}/*"] if sub else None,
+                                      token=os.environ.get("HF_TOKEN") or None)
             out[k] = str(Path(local) / sub) if sub else local
     return out
 
@@ -108,6 +119,7 @@ TEXT_SUFFIXES = {".ipynb", ".json", ".jsonl", ".txt", ".log", ".md", ".yaml", ".
 
 class SecretLeak(RuntimeError): pass
 
+# %% ../nbs/07_jobs.ipynb #c5bd0438
 @contextlib.contextmanager
 def _environ(**values):
     "Set environment variables for the duration of a block (a value of None leaves a variable as it is)."
@@ -119,36 +131,43 @@ def _environ(**values):
             if v is None: os.environ.pop(k, None)
             else: os.environ[k] = v
 
+# %% ../nbs/07_jobs.ipynb #5b69022b
 def secret_values() -> dict:
     "The secret environment variables that are set, name -> value."
     return {k: os.environ[k] for k in SECRET_ENV if len(os.environ.get(k, "")) >= 8}
 
+# %% ../nbs/07_jobs.ipynb #df80a348
 def redact(text: str) -> tuple:
     "`text` with every secret value replaced by `[REDACTED:NAME]`, and the names found."
     found = [k for k, v in secret_values().items() if v in text]
     for k in found: text = text.replace(secret_values()[k], f"[REDACTED:{k}]")
     return text, found
 
+# %% ../nbs/07_jobs.ipynb #d03b4cc3
 def _secrets_in(name: str, value) -> list:
     "The secret variables whose value a parameter carries, in its name or in its value as papermill would write it."
     return redact(f"{name}={json.dumps(value, default=str)}")[1]
 
+# %% ../nbs/07_jobs.ipynb #b6d4e15c
 def check_parameters(params: dict):
     "Refuse parameters that carry a secret's value."
     for k, v in params.items():
         found = _secrets_in(k, v)
         if found:
-            raise SecretLeak(f"parameter {redact(k)[0]!r} holds the value of {found[0]}: secrets reach notebooks through the "
-                             "environment, never as parameters (papermill writes parameters into the executed notebook)")
+            raise SecretLeak(f"parameter {redact(k)[0]!r} holds the value of {found[0]}: secrets reach notebooks "
+                             "through the environment, never as parameters (papermill writes parameters into the "
+                             "executed notebook)")
 
+# %% ../nbs/07_jobs.ipynb #f453aec8
 def redact_params(params: dict) -> dict:
-    "`params` fit for a record: a parameter that carries a secret keeps its (redacted) name, its value becomes `[REDACTED:NAME]`."
+    "`params` fit for a record: a parameter carrying a secret keeps its redacted name, its value is `[REDACTED:NAME]`."
     out = {}
     for k, v in params.items():
         found = _secrets_in(k, v)
         out[redact(k)[0]] = f"[REDACTED:{found[0]}]" if found else v
     return out
 
+# %% ../nbs/07_jobs.ipynb #83a26b0b
 def _contains(path: Path, needles: list, chunk=1 << 23) -> bool:
     keep = max(map(len, needles)) - 1
     with open(path, "rb") as f:
@@ -159,13 +178,15 @@ def _contains(path: Path, needles: list, chunk=1 << 23) -> bool:
             tail = buf[-keep:] if keep else b""
     return False
 
+# %% ../nbs/07_jobs.ipynb #b431c827
 def scrub_files(paths) -> dict:
-    "Redact secrets in text files (atomically); raise `SecretLeak` for a binary file holding one. Returns path -> names redacted."
+    "Redact secrets in text files (atomically); `SecretLeak` for a binary file holding one. Returns path -> names."
     needles = [v.encode() for v in secret_values().values()]
     done = {}
     for p in map(Path, paths):
         if not needles or not p.is_file() or not _contains(p, needles): continue
-        if p.suffix not in TEXT_SUFFIXES: raise SecretLeak(f"{p} (a binary file) contains a secret's value: not uploading it")
+        if p.suffix not in TEXT_SUFFIXES:
+            raise SecretLeak(f"{p} (a binary file) contains a secret's value: not uploading it")
         text, found = redact(p.read_text(encoding="utf-8", errors="surrogateescape"))
         atomic_write_text(p, text, errors="surrogateescape")
         done[str(p)] = found
@@ -174,11 +195,13 @@ def scrub_files(paths) -> dict:
 # %% ../nbs/07_jobs.ipynb #a437cc34
 class StageError(RuntimeError): pass
 
+# %% ../nbs/07_jobs.ipynb #44a04e82
 def execute_notebook(notebook, output, parameters=None, cwd=None, kernel="python3", progress=False, repo=None) -> Path:
-    "Run `notebook` with papermill into `output` (atomically, secrets redacted); raise `StageError` naming the failed copy."
+    "Run `notebook` with papermill into `output` (atomically, secrets redacted); `StageError` names the failed copy."
     import logging, papermill as pm
     from papermill.exceptions import PapermillExecutionError
-    logging.getLogger("papermill.translators").setLevel(logging.ERROR)   # its own parameter inference; `check_names` does ours
+    # papermill's own parameter inference: `check_names` does ours
+    logging.getLogger("papermill.translators").setLevel(logging.ERROR)
     notebook, output = Path(notebook), Path(output)
     check_parameters(parameters or {})
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -188,8 +211,9 @@ def execute_notebook(notebook, output, parameters=None, cwd=None, kernel="python
     error = None
     with _environ(PYTHONPATH=pypath):
         try:
-            pm.execute_notebook(str(notebook), str(running), parameters=parameters or {}, cwd=str(cwd or checkout / "nbs"),
-                                kernel_name=kernel, language="python", progress_bar=progress, log_output=False)
+            pm.execute_notebook(str(notebook), str(running), parameters=parameters or {},
+                                cwd=str(cwd or checkout / "nbs"), kernel_name=kernel, language="python",
+                                progress_bar=progress, log_output=False)
         except PapermillExecutionError as e: error = f"cell {e.exec_count} raised {e.ename}: {e.evalue}"
     scrub_files([running])
     final = output if error is None else output.with_name(f"{output.stem}.failed.ipynb")
@@ -209,6 +233,7 @@ class StageRun:
     error: str | None = None
     products: dict = field(default_factory=dict)
 
+# %% ../nbs/07_jobs.ipynb #30761f10
 def stage_parameters(stage: str, params: dict, run_dir: Path, repo=None, base=None) -> dict:
     "The parameters a stage runs with: names checked, paths absolute, output parameters pointing into `run_dir`."
     declared = notebook_parameters(stage_notebook(stage, repo))
@@ -217,6 +242,12 @@ def stage_parameters(stage: str, params: dict, run_dir: Path, repo=None, base=No
     outs = {k: str(run_dir / v) for k, v in spec.outputs.items() if k in declared and k not in params}
     return {**outs, **absolute_params(fetch_hub_params(params), declared, base)}
 
+# %% ../nbs/07_jobs.ipynb #a3cb5224
+def _write_json(path: Path, data):
+    "Write `data` as JSON atomically, every secret value redacted (a last guard: no record ever holds one)."
+    atomic_write_text(path, redact(json.dumps(data, indent=2, default=str))[0])
+
+# %% ../nbs/07_jobs.ipynb #a03c66d4
 def refuse_secrets(stage: str, params: dict, run_dir: Path) -> StageRun | None:
     "None if no parameter carries a secret; else the refused run, recorded as failed in `run_dir/run.json`."
     try: check_parameters(params)
@@ -227,6 +258,7 @@ def refuse_secrets(stage: str, params: dict, run_dir: Path) -> StageRun | None:
         return refused
     return None
 
+# %% ../nbs/07_jobs.ipynb #e598b8f3
 def run_stage(stage: str, params=None, run_dir="runs/job", repo=None, kernel="python3", push_to=None,
               progress=True, base=None) -> StageRun:
     "Execute `stage`'s notebook into `run_dir` with `params`; returns the `StageRun` (raises `StageError` if it fails)."
@@ -257,10 +289,6 @@ def run_stage(stage: str, params=None, run_dir="runs/job", repo=None, kernel="py
     if not run.ok: raise StageError(run.error)
     return run
 
-def _write_json(path: Path, data):
-    "Write `data` as JSON atomically, every secret value redacted (a last guard: no record ever holds one)."
-    atomic_write_text(path, redact(json.dumps(data, indent=2, default=str))[0])
-
 # %% ../nbs/07_jobs.ipynb #8c265b8d
 UPLOAD_IGNORE = ["*checkpoints/*", ".*", "*/.*", "*__pycache__*"]
 
@@ -271,17 +299,19 @@ def upload_files(run_dir) -> list:
     rel = sorted(p.relative_to(run_dir).as_posix() for p in run_dir.rglob("*") if p.is_file())
     return list(filter_repo_objects(rel, ignore_patterns=UPLOAD_IGNORE))
 
+# %% ../nbs/07_jobs.ipynb #bee32b3f
 def push_run(run_dir, repo_id: str, path_in_repo: str | None = None, private: bool | None = None) -> str:
     "Upload a run directory to the Hub model repo `repo_id` (created if needed); returns the commit URL."
     token = os.environ.get("HF_TOKEN")
-    if not token: raise RuntimeError(f"uploading to {repo_id} needs HF_TOKEN in the environment (HF Jobs: --secrets HF_TOKEN)")
+    if not token:
+        raise RuntimeError(f"uploading to {repo_id} needs HF_TOKEN in the environment (HF Jobs: --secrets HF_TOKEN)")
     from huggingface_hub import HfApi
     run_dir = Path(run_dir)
     scrub_files(run_dir / f for f in upload_files(run_dir))
     api = HfApi(token=token)
     api.create_repo(repo_id, exist_ok=True, private=private)
-    info = api.upload_folder(repo_id=repo_id, folder_path=str(run_dir), path_in_repo=path_in_repo, ignore_patterns=UPLOAD_IGNORE,
-                             commit_message=f"qmdx-job: {run_dir.name}")
+    info = api.upload_folder(repo_id=repo_id, folder_path=str(run_dir), path_in_repo=path_in_repo,
+                             ignore_patterns=UPLOAD_IGNORE, commit_message=f"qmdx-job: {run_dir.name}")
     print(f"uploaded {run_dir} to https://huggingface.co/{repo_id}: {info.commit_url}")
     return info.commit_url
 
@@ -296,6 +326,7 @@ def _links(stage: str, dirs: dict, before: list) -> dict:
         return {"model": grpo or sft, "sft_model": sft if grpo else None}
     return {}
 
+# %% ../nbs/07_jobs.ipynb #5170be52
 def chain_plan(params: dict, run_dir, stages=CHAIN, repo=None, base=None) -> dict:
     "Stage -> the parameters it will run with, for a chain over `stages` in `run_dir`."
     run_dir = Path(run_dir).expanduser().resolve()
@@ -304,7 +335,8 @@ def chain_plan(params: dict, run_dir, stages=CHAIN, repo=None, base=None) -> dic
     declared = {s: notebook_parameters(stage_notebook(s, repo)) for s in stages}
     glob = {k: v for k, v in params.items() if "." not in k}
     for k in glob:
-        if not any(k in d for d in declared.values()): raise ValueError(f"no stage of the chain ({', '.join(stages)}) has a parameter {k!r}")
+        if not any(k in d for d in declared.values()):
+            raise ValueError(f"no stage of the chain ({', '.join(stages)}) has a parameter {k!r}")
     per = {s: {} for s in stages}
     for k, v in params.items():
         if "." in k:
@@ -317,18 +349,20 @@ def chain_plan(params: dict, run_dir, stages=CHAIN, repo=None, base=None) -> dic
         linked = {k: v for k, v in _links(s, dirs, list(stages[:i])).items() if k in declared[s]}
         p = {**{k: v for k, v in glob.items() if k in declared[s] and k not in linked}, **linked, **per[s]}
         if data_dir and s in ("sft", "grpo") and "overrides" in declared[s]:
-            p["overrides"] = [*p.get("overrides", declared[s]["overrides"]), f"data=[{json.dumps(str(Path(data_dir) / 'source'))}]"]
+            p["overrides"] = [*p.get("overrides", declared[s]["overrides"]),
+                              f"data=[{json.dumps(str(Path(data_dir) / 'source'))}]"]
         plan[s] = p
     return plan
 
+# %% ../nbs/07_jobs.ipynb #b04514d0
 def run_chain(params=None, run_dir="runs/chain", stages=CHAIN, repo=None, kernel="python3", push_to=None,
               progress=True, base=None) -> list:
-    "Run `stages` in order, each stage's outputs feeding the next; returns the `StageRun`s (raises `StageError` at the first failure)."
+    "Run `stages` in order, each one's outputs feeding the next; the `StageRun`s (`StageError` at the first failure)."
     run_dir = Path(run_dir).expanduser().resolve()
     run_dir.mkdir(parents=True, exist_ok=True)
     runs, error = [], None
     try:
-        check_parameters(params or {})                       # before the first stage runs (and before the plan's errors name them)
+        check_parameters(params or {})    # before the first stage runs (and before the plan's errors name them)
         plan = chain_plan(params or {}, run_dir, stages, repo, base)
         for s in stages:
             print(f"[{len(runs) + 1}/{len(stages)}] {s}: {STAGES[s].notebook} -> {run_dir / s}", flush=True)
@@ -341,7 +375,8 @@ def run_chain(params=None, run_dir="runs/chain", stages=CHAIN, repo=None, kernel
         raise
     finally:
         _write_json(run_dir / "chain.json", {"stages": list(stages), "python": sys.executable, "ok": error is None,
-                                             "error": None if error is None else str(error), "runs": [asdict(r) for r in runs]})
+                                             "error": None if error is None else str(error),
+                                             "runs": [asdict(r) for r in runs]})
         if push_to and not isinstance(error, SecretLeak): push_run(run_dir, push_to)
     return runs
 

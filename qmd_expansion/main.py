@@ -18,7 +18,8 @@ from .common import MissingDependency, require
 from .gguf import export_plan, export_gguf, deployment_report, format_deployment_table, update_card
 
 # %% ../nbs/09_main.ipynb #92b4d00f
-def grpo_stage(cfg: GRPORunConfig, sft_eval: dict, queries, sampling: Sampling, retrain=False, batch_size=8, seed=0, log=print) -> dict:
+def grpo_stage(cfg: GRPORunConfig, sft_eval: dict, queries, sampling: Sampling, retrain=False, batch_size=8, seed=0,
+               log=print) -> dict:
     "GRPO on the SFT adapter of `cfg`, its evaluation on top of that adapter, and the comparison with the SFT evaluation."
     out = rooted(cfg.output_dir)
     if (out / "adapter").exists() and (out / "summary.json").exists() and not retrain:
@@ -27,18 +28,23 @@ def grpo_stage(cfg: GRPORunConfig, sft_eval: dict, queries, sampling: Sampling, 
     else:
         log(f"      GRPO on {cfg.sft_adapter} ({cfg.grpo.max_steps} steps)")
         summary = train_grpo(cfg, resume=not retrain)
-    log(f"      {summary['steps']} steps in {summary['train_seconds']} s, final reward {summary['final_reward']}, final KL {summary['final_kl']}")
-    res = evaluate_model(str(out / "adapter"), queries, sft=cfg.sft_adapter, sampling=sampling, batch_size=batch_size, seed=seed)
+    log(f"      {summary['steps']} steps in {summary['train_seconds']} s, final reward {summary['final_reward']}, "
+        f"final KL {summary['final_kl']}")
+    res = evaluate_model(str(out / "adapter"), queries, sft=cfg.sft_adapter, sampling=sampling, batch_size=batch_size,
+                         seed=seed)
     save_result(res, out / "eval.json")
     table = compare_results(sft_eval, res, names=("SFT", "GRPO")).to_string(index=False)
-    totals = [f"{name}: average {r['summary']['average']:.1%}, Excellent {r['summary']['ratings']['Excellent']}/{r['summary']['queries']}"
+    totals = [f"{name}: average {r['summary']['average']:.1%}, "
+              f"Excellent {r['summary']['ratings']['Excellent']}/{r['summary']['queries']}"
               for name, r in (("SFT", sft_eval), ("GRPO", res))]
     report = "\n".join([format_report(res["rows"], res["summary"]), "", table, *totals])
     (out / "report.txt").write_text(report + "\n")
     log(report)
     return {"summary": summary, "eval": res}
 
-def gguf_stage(sft_adapter, grpo_adapter, final_eval: dict, output_dir, queries, sampling: Sampling, seed=0, log=print) -> dict:
+# %% ../nbs/09_main.ipynb #216e1120
+def gguf_stage(sft_adapter, grpo_adapter, final_eval: dict, output_dir, queries, sampling: Sampling, seed=0,
+               log=print) -> dict:
     "Export SFT (+ GRPO) to GGUF in `output_dir`; check Q8_0 and Q4_K_M as QMD runs them, next to `final_eval` (transformers)."
     plan = export_plan(sft_adapter, grpo_adapter, output_dir)
     manifest = export_gguf(plan.base, plan.sft, plan.grpo, plan.output_dir, plan.name, force=True, log=log)
@@ -49,16 +55,19 @@ def gguf_stage(sft_adapter, grpo_adapter, final_eval: dict, output_dir, queries,
     log(format_deployment_table(report))
     return {"export": manifest, "report": report}
 
+# %% ../nbs/09_main.ipynb #66804ddf
 def run_main(run_dir="runs/main", sft_config="configs/sft-cpu.yaml", overrides=(), retrain=False,
              sampling: Sampling | None = None, batch_size=8, seed=0, log=print,
              grpo_config=None, grpo_overrides=(), gguf=False, queries="evals/queries.txt", retrieval=True) -> dict:
-    "Validate, fine-tune and evaluate (rubric, grounding, retrieval on the fixture's dev split); optionally GRPO and GGUF export."
+    "Validate, fine-tune and evaluate (rubric, grounding, retrieval on the fixture's dev split); optionally GRPO and GGUF."
     run = rooted(run_dir)
     cfg = load_config(SFTRunConfig, rooted(sft_config), [*overrides, f"output_dir={run / 'sft'}"])
     model_checked(cfg.model, f"{sft_config}.model")
     links = [f"model={cfg.model}", f"sft_adapter={run / 'sft' / 'adapter'}", f"output_dir={run / 'grpo'}"]
     gcfg = check_config(load_config(GRPORunConfig, rooted(grpo_config), [*grpo_overrides, *links])) if grpo_config else None
-    if gguf: require("llama_cpp"); require("sentencepiece")       # fail now rather than after training, with the install command
+    if gguf:   # fail now rather than after training, with the install command
+        require("llama_cpp")
+        require("sentencepiece")
     run.mkdir(parents=True, exist_ok=True)
     stages, sampling = 3 + bool(retrieval) + bool(gcfg) + bool(gguf), sampling or Sampling()
     log(f"[1/{stages}] validating {', '.join(cfg.data)}")
@@ -71,11 +80,14 @@ def run_main(run_dir="runs/main", sft_config="configs/sft-cpu.yaml", overrides=(
         log(f"[2/{stages}] SFT already done in {run / 'sft'} (use --retrain to train again)")
         sft = json.loads(summary_path.read_text())
     else:
-        log(f"[2/{stages}] fine-tuning {cfg.model} ({cfg.train.max_steps if cfg.train.max_steps > 0 else f'{cfg.train.epochs} epochs'} steps)")
+        log(f"[2/{stages}] fine-tuning {cfg.model} "
+            f"({cfg.train.max_steps if cfg.train.max_steps > 0 else f'{cfg.train.epochs} epochs'} steps)")
         sft = train_sft(cfg)
-    log(f"      {sft['steps']} steps in {sft['train_seconds']} s, {sft['tokens_per_second']} tokens/s, final loss {sft['final_train_loss']}")
+    log(f"      {sft['steps']} steps in {sft['train_seconds']} s, {sft['tokens_per_second']} tokens/s, "
+        f"final loss {sft['final_train_loss']}")
     log(f"[3/{stages}] evaluating on {queries} with QMD's sampling")
-    res = evaluate_model(str(run / "sft" / "adapter"), rooted(queries), sampling=sampling, batch_size=batch_size, seed=seed)
+    res = evaluate_model(str(run / "sft" / "adapter"), rooted(queries), sampling=sampling, batch_size=batch_size,
+                         seed=seed)
     res["settings"]["sft_config"] = str(sft_config)
     save_result(res, run / "eval.json")
     report = format_report(res["rows"], res["summary"])
@@ -90,11 +102,12 @@ def run_main(run_dir="runs/main", sft_config="configs/sft-cpu.yaml", overrides=(
         out["grpo"] = grpo_stage(gcfg, res, rooted(queries), sampling, retrain or trained, batch_size, seed, log)
     if gguf:
         log(f"[{stages}/{stages}] exporting the {'SFT + GRPO' if gcfg else 'SFT'} model to GGUF and checking it as QMD runs it")
-        out["gguf"] = gguf_stage(run / "sft" / "adapter", run / "grpo" / "adapter" if gcfg else None, out["grpo"]["eval"] if gcfg else res,
-                                 run / "gguf", rooted(queries), sampling, seed, log)
+        out["gguf"] = gguf_stage(run / "sft" / "adapter", run / "grpo" / "adapter" if gcfg else None,
+                                 out["grpo"]["eval"] if gcfg else res, run / "gguf", rooted(queries), sampling, seed, log)
     log(f"run directory: {run}")
     return out
 
+# %% ../nbs/09_main.ipynb #7470bc80
 def retrieval_stage(adapter, out_path, split: str = "dev", n: int | None = None, seed=0, log=print) -> dict:
     "nDCG@10 of the fixture's `split` with the model's expansions against the raw query (QMD-faithful hybrid search)."
     from qmd_expansion.retrieval import (default_fixture, load_beir, hf_expander, ExpansionCache, Condition, Retriever,
@@ -111,7 +124,6 @@ def retrieval_stage(adapter, out_path, split: str = "dev", n: int | None = None,
     log(f"{result['queries']} judged queries of the fixture's {split} split, QMD-faithful hybrid search:")
     log(format_conditions_table(result))
     return result
-
 
 # %% ../nbs/09_main.ipynb #5f7b6b89
 def main(argv=None):

