@@ -193,7 +193,7 @@ def add_parameter(parser, param: inspect.Parameter, annotation, help: str | None
     given = param.default is not inspect.Parameter.empty
     options = {"help": help and help.replace("%", "%%"), "metavar": arg.metavar, **value_options(tp)}
     if given: options["default"] = list(param.default) if isinstance(param.default, tuple) else param.default
-    if options.get("nargs") == "+" and given and not param.default: options["nargs"] = "*"
+    if options.get("nargs") == "+" and given and param.default in ((), []): options["nargs"] = "*"
     if param.kind is not inspect.Parameter.KEYWORD_ONLY:
         if given and "nargs" not in options: options["nargs"] = "?"
         return parser.add_argument(param.name, **options)
