@@ -246,6 +246,7 @@ def cli(prog: str, *commands, description: str | None = None, default=None, erro
         args.pop("command", None)
         token = _invocation.set(" ".join([prog, *(sys.argv[1:] if argv is None else argv)]))
         try: return command(**args) or 0
+        except BrokenPipeError: raise                     # an OSError, but pipe_safe's to handle
         except UsageError as e: parser.error(str(e))
         except errors as e:
             print(f"error: {e}", file=sys.stderr)
