@@ -8,7 +8,7 @@ __all__ = ['STAGES', 'CHAIN', 'SECRET_ENV', 'TEXT_SUFFIXES', 'UPLOAD_IGNORE', 'J
            'fetch_hub_params', 'SecretLeak', 'secret_values', 'redact', 'check_parameters', 'redact_params',
            'scrub_files', 'StageError', 'execute_notebook', 'StageRun', 'stage_parameters', 'refuse_secrets',
            'run_stage', 'upload_files', 'push_run', 'chain_plan', 'run_chain', 'job_command', 'installed_from',
-           'clone_repo', 'job_repo', 'job_main']
+           'clone_repo', 'job_repo', 'job_script', 'job_main']
 
 # %% ../nbs/07_jobs.ipynb #4eea8a33
 import os, re, ast, sys, json, time, argparse, tempfile, subprocess, contextlib, configparser
@@ -421,11 +421,15 @@ def job_repo(repo: str | None, script: str | None) -> Path:
     if url: return clone_repo(url, commit, Path(tempfile.mkdtemp(prefix="qmdx-repo-")) / "repo")
     return find_repo()
 
-def job_main(stage: str, argv=None, script=None) -> int:
-    "Entry point of `jobs/<stage>.py`: `--local` runs here and never uploads, else `--push-to` is needed."
+def job_script(stage: str, script=None):
+    "The console `main` of `jobs/<stage>.py` (`script`): the stage's `job_command` for a Hub job or `--local`."
     chain_only = {} if stage == "chain" else {"stages": ""}
     command = functools.partial(job_command, stage, job=True, script=script, **chain_only)
-    return cli(f"jobs/{stage}.py", command, errors=JOB_ERRORS, error_status=1)(argv)
+    return cli(f"jobs/{stage}.py", command, errors=JOB_ERRORS, error_status=1)
+
+def job_main(stage: str, argv=None, script=None) -> int:
+    "Entry point of `jobs/<stage>.py`: `--local` runs here and never uploads, else `--push-to` is needed."
+    return job_script(stage, script)(argv)
 
 # %% ../nbs/07_jobs.ipynb #a0891ed5
 if __name__ == "__main__" and not hasattr(__import__("builtins"), "get_ipython"): sys.exit(main())  # `python -m`, not a notebook
