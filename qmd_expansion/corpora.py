@@ -11,7 +11,7 @@ __all__ = ['HEADINGS', 'BLOCK_TAGS', 'SKIP_TAGS', 'VOID_TAGS', 'SECTION_NUMBER',
            'beir_dirs', 'build_command', 'split_command', 'stats_command']
 
 # %% ../nbs/06a_corpora.ipynb #ea682460
-import argparse, hashlib, json, math, re, statistics, subprocess, sys, tempfile
+import hashlib, json, math, re, statistics, subprocess, sys, tempfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path

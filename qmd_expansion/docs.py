@@ -9,7 +9,7 @@ __all__ = ['SLOW_FLAGS', 'CSS', 'main', 'Page', 'notebook_title', 'site_pages', 
            'SiteReport', 'build_site', 'docs_command']
 
 # %% ../nbs/10_docs.ipynb #5445548b
-import re, sys, json, html, time, shutil, hashlib, argparse, inspect, importlib, tempfile, functools
+import re, sys, json, html, time, shutil, hashlib, inspect, importlib, tempfile, functools
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path

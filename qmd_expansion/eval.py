@@ -8,10 +8,10 @@ __all__ = ['TEXT_KEYS', 'main', 'presence_penalty_processor', 'Generation', 'gen
            'save_result', 'read_result', 'compare_results', 'eval_command']
 
 # %% ../nbs/04_eval.ipynb #1f7ac411
-import json, os, sys, time, argparse, statistics
+import json, os, sys, time, statistics
 from dataclasses import dataclass, asdict
 from pathlib import Path
-from .reward import score_expansion, RATINGS, pipe_safe
+from .reward import score_expansion, RATINGS
 from .data import (read_queries, read_jsonl, DataError, write_jsonl, query_text, open_input, json_problem,
                                 eval_queries_file)
 from .models import load_model, prompt_text

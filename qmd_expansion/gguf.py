@@ -12,7 +12,7 @@ __all__ = ['SDIST', 'SDIST_SHA256', 'CONVERTER_PARTS', 'QUANT_FTYPES', 'OLLAMA_T
            'export_command', 'report_command', 'modelfile_command', 'converter_command', 'push_command']
 
 # %% ../nbs/05_gguf.ipynb #1d67090a
-import io, os, re, sys, json, time, ctypes, hashlib, tarfile, logging, argparse, tempfile, subprocess
+import io, os, re, sys, json, time, ctypes, hashlib, tarfile, logging, tempfile, subprocess
 import importlib, importlib.util
 from contextlib import contextmanager
 from dataclasses import dataclass, asdict, replace
@@ -23,9 +23,9 @@ from .qmd_contract import (build_messages, user_message, QMD_SYSTEM_PROMPT, QMD_
                                         EXPAND_CONTEXT, qmd_used)
 from .reward import parse_expansion
 from .eval import evaluate_model, score_rows, summarize, save_result
-from .data import read_queries, DataError
+from .data import read_queries
 from .common import (rooted, repo_root, atomic_dir, atomic_write_text, atomic_path, LLAMA_CPP_VERSION, INSTALL,
-                                  MissingDependency, require, rounded_percentile)
+                                  require, rounded_percentile)
 
 # %% ../nbs/05_gguf.ipynb #df83a8ee
 SDIST = f"llama_cpp_python-{LLAMA_CPP_VERSION}.tar.gz"

@@ -8,7 +8,7 @@ __all__ = ['DIGIT', 'CODE', 'TOKEN', 'SENTENCE_END', 'PRONOUN_I', 'OFF_TOPIC_BEL
            'ground_examples', 'result_rows', 'grounding_command']
 
 # %% ../nbs/00b_grounding.ipynb #5b9aeac4
-import re, sys, json, argparse, statistics
+import re, sys, json, statistics
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from .reward import parse_expansion, completion_text

@@ -9,7 +9,7 @@ __all__ = ['LOSS_TYPES', 'SCALE_REWARDS', 'BETA_ZERO_WARNING', 'DIMENSIONS', 'RE
            'grpo_trainer', 'plot_curves', 'train_grpo', 'experiment_record', 'experiment_table', 'grpo_command']
 
 # %% ../nbs/03_grpo.ipynb #e2f2431e
-import json, os, sys, time, argparse, warnings, importlib, statistics, dataclasses
+import json, os, sys, time, warnings, importlib, statistics, dataclasses
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import yaml

@@ -11,7 +11,7 @@ __all__ = ['STAGES', 'CHAIN', 'SECRET_ENV', 'TEXT_SUFFIXES', 'UPLOAD_IGNORE', 'J
            'clone_repo', 'job_repo', 'job_script', 'job_main']
 
 # %% ../nbs/07_jobs.ipynb #4eea8a33
-import os, re, ast, sys, json, time, argparse, tempfile, subprocess, contextlib, configparser
+import os, re, ast, sys, json, time, tempfile, subprocess, contextlib, configparser
 from dataclasses import dataclass, field, asdict
 from datetime import datetime, timezone
 from pathlib import Path

@@ -6,7 +6,7 @@
 __all__ = ['main', 'grpo_stage', 'gguf_stage', 'run_main', 'retrieval_stage', 'main_command']
 
 # %% ../nbs/09_main.ipynb #65ae69df
-import json, sys, argparse
+import json, sys
 from pathlib import Path
 from .data import validate, validation_report
 from .sft import SFTRunConfig, load_config, model_checked, train_sft, ConfigError

@@ -15,7 +15,7 @@ __all__ = ['NODE_PACKAGE', 'EMBED_GGUF', 'PRELOAD_JS', 'EXPAND_JS', 'EMBED_JS', 
            'format_check', 'qmd_command']
 
 # %% ../nbs/08_qmd.ipynb #a4dd68a5
-import os, re, sys, json, time, shutil, sqlite3, argparse, tempfile, subprocess
+import os, re, sys, json, time, shutil, sqlite3, tempfile, subprocess
 from dataclasses import asdict, replace
 from pathlib import Path
 import numpy as np

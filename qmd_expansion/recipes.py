@@ -7,7 +7,7 @@ __all__ = ['DEV_CORPORA', 'RESULTS', 'main', 'Recipe', 'run_seconds', 'dev_gain'
            'plot_gains', 'recipe_files', 'evaluate_command', 'table_command']
 
 # %% ../nbs/06c_recipes.ipynb #95ecf394
-import sys, json, argparse
+import sys, json
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np

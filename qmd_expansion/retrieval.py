@@ -11,7 +11,7 @@ __all__ = ['EMBED_PACKAGE', 'METRICS', 'METRIC_NAMES', 'retrieval_reward', 'trai
            'retrieval_command']
 
 # %% ../nbs/06_retrieval.ipynb #fad94684
-import json, os, re, sys, time, argparse, functools, hashlib, sqlite3, tempfile
+import json, os, re, sys, time, functools, hashlib, sqlite3, tempfile
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np

@@ -13,7 +13,7 @@ __all__ = ['STOPWORDS', 'TEMPLATE_TOKENS', 'END_TOKENS', 'ROLE_LINES', 'QUERY_WO
            'runaway_completion', 'bench', 'selftest_command', 'score_command', 'bench_command']
 
 # %% ../nbs/00_reward.ipynb #4c69c877
-import re, os, sys, json, time, argparse, functools
+import re, sys, json, time
 from dataclasses import dataclass, field, asdict
 from .qmd_contract import query_from_prompt, qmd_keeps_line, LINE_TYPES, LINE_LIMITS
 

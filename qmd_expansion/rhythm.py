@@ -8,7 +8,7 @@ __all__ = ['COLUMNS', 'main', 'code_lines', 'is_exported', 'top_level_definition
            'shows_result', 'missing_outputs']
 
 # %% ../nbs/10a_rhythm.ipynb #b3355620
-import io, re, sys, ast, argparse, itertools, tokenize, statistics
+import io, re, sys, ast, itertools, tokenize, statistics
 from dataclasses import dataclass
 from pathlib import Path
 from .docs import directives

@@ -10,7 +10,7 @@ __all__ = ['ALL_PROJECTIONS', 'CHECKPOINT_WEIGHTS', 'Overrides', 'main', 'Config
            'sft_command']
 
 # %% ../nbs/02_sft.ipynb #0a249619
-import json, os, sys, time, shutil, argparse, dataclasses, typing
+import json, os, sys, time, shutil, dataclasses, typing
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import yaml

@@ -8,7 +8,7 @@ __all__ = ['TRAINING_CORPORA', 'train_utility_reward', 'BUDGETS', 'UNSAFE', 'NOT
            'expert_scorer', 'expert_rows', 'add_round_time', 'budget_command', 'expert_command']
 
 # %% ../nbs/06b_utility.ipynb #653f4b5d
-import sys, json, time, argparse, itertools
+import sys, json, time, itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
