@@ -214,7 +214,8 @@ def add_command(parser, command):
     for param in inspect.signature(command).parameters.values():
         if param.name in fixed: continue
         add_parameter(parser, param, hints.get(param.name, param.annotation), docs.get(param.name))
-    return parser.set_defaults(_command=command, _parser=parser) or parser
+    parser.set_defaults(_command=command, _parser=parser)
+    return parser
 
 # %% ../nbs/00c_common.ipynb #9ee24862
 def build_parser(prog: str, commands, description: str | None = None, default=None) -> argparse.ArgumentParser:
@@ -227,7 +228,8 @@ def build_parser(prog: str, commands, description: str | None = None, default=No
     for command in commands:
         name = command.__name__.removesuffix("_command").replace("_", "-")
         add_command(subcommands.add_parser(name, help=doc(command), description=doc(command)), command)
-    return parser.set_defaults(_command=default, _parser=parser) or parser
+    parser.set_defaults(_command=default, _parser=parser)
+    return parser
 
 # %% ../nbs/00c_common.ipynb #104ab1a5
 _invocation = contextvars.ContextVar("invocation", default=None)
