@@ -376,9 +376,8 @@ def job_command(stage: str,   # one of data, sft, grpo, eval, gguf, retrieval, c
     if not job: run_dir = run_dir or f"runs/{stamp}"
     else:
         fresh = lambda: f"runs/jobs/{stamp}" if local else str(Path(tempfile.mkdtemp(prefix="qmdx-job-")) / stamp)
-        run_dir = run_dir or fresh()
-        run_dir, repo = str(Path(run_dir).expanduser().resolve()), job_repo(repo, script)
-        base = repo
+        run_dir = str(Path(run_dir or fresh()).expanduser().resolve())
+        repo = base = job_repo(repo, script)
         print(f"checkout {repo}; python {sys.executable}; run directory {run_dir}", flush=True)
     params = dict(parse_param(t) for t in param)
     if push_to and not os.environ.get("HF_TOKEN"):
