@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['TEXT_KEYS', 'main', 'presence_penalty_processor', 'Generation', 'generate_expansions', 'greedy_is_deterministic',
-           'score_rows', 'grounding_of', 'summarize', 'format_report', 'evaluate_model', 'torch_threads', 'score_file',
-           'save_result', 'read_result', 'compare_results', 'eval_command']
+           'score_rows', 'grounding_of', 'summarize', 'format_report', 'torch_threads', 'evaluate_model', 'save_result',
+           'score_file', 'read_result', 'compare_results', 'eval_command']
 
 # %% ../nbs/04_eval.ipynb #1f7ac411
 import json, os, sys, time, statistics
@@ -21,7 +21,7 @@ from .grounding import ground_many
 
 # %% ../nbs/04_eval.ipynb #30755fce
 def presence_penalty_processor(penalty: float, last_n: int):
-    "A logits processor subtracting `penalty` from tokens present in the last `last_n` tokens (llama.cpp's presence penalty)."
+    "A logits processor taking `penalty` off tokens present in the last `last_n` tokens (llama.cpp's presence penalty)."
     import torch
     from transformers import LogitsProcessor
     class PresencePenalty(LogitsProcessor):
@@ -34,14 +34,16 @@ def presence_penalty_processor(penalty: float, last_n: int):
 # %% ../nbs/04_eval.ipynb #56484e01
 @dataclass
 class Generation:
+    "One expansion: the query, the text, its new tokens, whether the model stopped by itself, and its seconds."
     query: str
     text: str
     new_tokens: int
     stopped: bool
     seconds: float
 
-def generate_expansions(model, tokenizer, queries, sampling: Sampling = QMD_SAMPLING, batch_size: int = 8, seed: int = 0,
-                        progress: bool = True) -> list:
+# %% ../nbs/04_eval.ipynb #ee3e2638
+def generate_expansions(model, tokenizer, queries, sampling: Sampling = QMD_SAMPLING, batch_size: int = 8,
+                        seed: int = 0, progress: bool = True) -> list:
     "Expand every query with `model`; returns one `Generation` per query, in order."
     import torch
     from transformers import LogitsProcessorList
@@ -49,22 +51,26 @@ def generate_expansions(model, tokenizer, queries, sampling: Sampling = QMD_SAMP
     torch.manual_seed(seed)
     tokenizer.padding_side = "left"
     eos = [tokenizer.convert_tokens_to_ids(t) for t in ("<|im_end|>", "<|endoftext|>") if t in tokenizer.get_vocab()]
-    kw = dict(max_new_tokens=sampling.max_new_tokens, pad_token_id=tokenizer.pad_token_id, eos_token_id=eos or tokenizer.eos_token_id)
+    kw = dict(max_new_tokens=sampling.max_new_tokens, pad_token_id=tokenizer.pad_token_id,
+              eos_token_id=eos or tokenizer.eos_token_id)
     if sampling.greedy: kw.update(do_sample=False)
     else: kw.update(do_sample=True, temperature=sampling.temperature, top_k=sampling.top_k, top_p=sampling.top_p)
     if sampling.presence_penalty:
-        kw["logits_processor"] = LogitsProcessorList([presence_penalty_processor(sampling.presence_penalty, sampling.penalty_last_n)])
+        penalty = presence_penalty_processor(sampling.presence_penalty, sampling.penalty_last_n)
+        kw["logits_processor"] = LogitsProcessorList([penalty])
     out = []
     batches = [queries[i:i + batch_size] for i in range(0, len(queries), batch_size)]
     for batch in tqdm(batches, desc="generating", disable=not progress):
-        enc = tokenizer([prompt_text(tokenizer, q) for q in batch], return_tensors="pt", padding=True, add_special_tokens=False).to(model.device)
+        prompts = [prompt_text(tokenizer, q) for q in batch]
+        enc = tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False).to(model.device)
         start = time.time()
         with torch.no_grad(): gen = model.generate(**enc, **kw)
         per_query = (time.time() - start) / len(batch)
         for q, ids in zip(batch, gen[:, enc["input_ids"].shape[1]:].tolist()):
             stop_at = next((i for i, t in enumerate(ids) if t in eos), None)
             kept = ids[:stop_at] if stop_at is not None else [t for t in ids if t != tokenizer.pad_token_id]
-            out.append(Generation(q, tokenizer.decode(kept, skip_special_tokens=False), len(kept), stop_at is not None, round(per_query, 3)))
+            text = tokenizer.decode(kept, skip_special_tokens=False)
+            out.append(Generation(q, text, len(kept), stop_at is not None, round(per_query, 3)))
     return out
 
 # %% ../nbs/04_eval.ipynb #e06de1f5
@@ -76,18 +82,20 @@ def greedy_is_deterministic(model, tokenizer, query: str, n: int = 16) -> bool:
 
 # %% ../nbs/04_eval.ipynb #6ebeb9c7
 def score_rows(items) -> list[dict]:
-    "Score dicts with `query`, `text` (and optional `category`, `stopped`, `seconds`) into report rows: rubric and grounding."
+    "Report rows of dicts with `query`, `text` (optional `category`, `stopped`, `seconds`): rubric and grounding."
     rows, groundings = [], ground_many([(it["query"], it["text"]) for it in items])
     for it, g in zip(items, groundings):
         s = score_expansion(it["query"], it["text"])
-        rows.append({"query": it["query"], "category": it.get("category", "-"), "score": round(s.score, 4), "rating": s.rating,
-                     "format_valid": s.hard_failure is None, "format": s.format, "diversity": s.diversity, "hyde": s.hyde,
-                     "quality": s.quality, "entity": s.entity, "think": s.think, "deductions": s.deductions,
-                     "grounding": round(g.score, 4), "lines": len(g.lines), "invented_lines": g.invented,
-                     "off_topic_lines": g.off_topic, "grounding_reasons": g.reasons(),
-                     "stopped": it.get("stopped"), "seconds": it.get("seconds"), "text": it["text"]})
+        rows.append({"query": it["query"], "category": it.get("category", "-"), "score": round(s.score, 4),
+                     "rating": s.rating, "format_valid": s.hard_failure is None, "format": s.format,
+                     "diversity": s.diversity, "hyde": s.hyde, "quality": s.quality, "entity": s.entity,
+                     "think": s.think, "deductions": s.deductions, "grounding": round(g.score, 4),
+                     "lines": len(g.lines), "invented_lines": g.invented, "off_topic_lines": g.off_topic,
+                     "grounding_reasons": g.reasons(), "stopped": it.get("stopped"), "seconds": it.get("seconds"),
+                     "text": it["text"]})
     return rows
 
+# %% ../nbs/04_eval.ipynb #51d98a3c
 def grounding_of(rows) -> dict:
     "Mean grounding and the shares of lines with invented specifics and off topic, over report rows."
     lines = sum(r["lines"] for r in rows)
@@ -95,6 +103,7 @@ def grounding_of(rows) -> dict:
             "invented_line_rate": round(sum(r["invented_lines"] for r in rows) / lines, 4) if lines else None,
             "off_topic_line_rate": round(sum(r["off_topic_lines"] for r in rows) / lines, 4) if lines else None}
 
+# %% ../nbs/04_eval.ipynb #330bb2c8
 def summarize(rows) -> dict:
     "Average score, ratings, format-valid and stop rates, per-category averages and grounding of report rows."
     n = len(rows)
@@ -106,7 +115,8 @@ def summarize(rows) -> dict:
             "excellent_share": round(sum(r["rating"] == "Excellent" for r in rows) / n, 4),
             "format_valid_rate": round(sum(r["format_valid"] for r in rows) / n, 4),
             "stop_rate": round(sum(stops) / len(stops), 4) if stops else None,
-            "per_category": {c: round(statistics.mean(r["score"] for r in rows if r["category"] == c), 4) for c in cats},
+            "per_category": {c: round(statistics.mean(r["score"] for r in rows if r["category"] == c), 4)
+                             for c in cats},
             **(grounding_of(rows) if all("grounding" in r for r in rows) else {})}
 
 # %% ../nbs/04_eval.ipynb #e9978a75
@@ -119,8 +129,9 @@ def format_report(rows, summary, verbose=False) -> str:
         out.append(f"{r['query']:<{w}}  {r['category']:<24} {r['score']:>6.3f}  {ground}  {r['rating']}")
         if verbose: out += [f"{'':<{w}}    - {d}" for d in r["deductions"] + r.get("grounding_reasons", [])]
     s = summary
-    out += ["", f"average {s['average']:.1%} over {s['queries']} queries; Excellent {s['ratings']['Excellent']}/{s['queries']}; "
-            f"format-valid {s['format_valid_rate']:.0%}" + (f"; stopped {s['stop_rate']:.0%}" if s["stop_rate"] is not None else ""),
+    stopped = f"; stopped {s['stop_rate']:.0%}" if s["stop_rate"] is not None else ""
+    out += ["", f"average {s['average']:.1%} over {s['queries']} queries; Excellent {s['ratings']['Excellent']}/"
+            f"{s['queries']}; format-valid {s['format_valid_rate']:.0%}{stopped}",
             "ratings: " + ", ".join(f"{k} {v}" for k, v in s["ratings"].items()),
             "per category: " + ", ".join(f"{k} {v:.1%}" for k, v in s["per_category"].items())]
     if s.get("invented_line_rate") is not None:
@@ -128,9 +139,15 @@ def format_report(rows, summary, verbose=False) -> str:
                    f"off topic {s['off_topic_line_rate']:.0%} (qmd_expansion.grounding; the rubric does not see these)")
     return "\n".join(out)
 
+# %% ../nbs/04_eval.ipynb #31e2cae1
+def torch_threads() -> int:
+    "The threads torch computes with in this process."
+    import torch
+    return torch.get_num_threads()
+
 # %% ../nbs/04_eval.ipynb #fd95c3fc
 def evaluate_model(model_spec: str, queries_file, sft: str | None = None, sampling: Sampling = QMD_SAMPLING,
-             batch_size: int = 8, seed: int = 0, progress: bool = True) -> dict:
+                   batch_size: int = 8, seed: int = 0, progress: bool = True) -> dict:
     "Generate and score expansions of every query in `queries_file`; returns the result document."
     pairs = read_queries(queries_file)
     mdl, tok = load_model(model_spec, sft=sft, merge=True)   # merged LoRA generates faster
@@ -138,14 +155,19 @@ def evaluate_model(model_spec: str, queries_file, sft: str | None = None, sampli
     gens = generate_expansions(mdl, tok, [q for _, q in pairs], sampling, batch_size, seed, progress)
     items = [dict(asdict(g), category=c) for (c, _), g in zip(pairs, gens)]
     rows = score_rows(items)
-    return {"settings": {"model": model_spec, "sft_model": sft, "queries": str(queries_file), "sampling": asdict(sampling),
-                         "batch_size": batch_size, "seed": seed, "generation_seconds": round(time.time() - start, 1),
-                         "torch_threads": torch_threads()},
-            "summary": summarize(rows), "rows": rows}
+    settings = {"model": model_spec, "sft_model": sft, "queries": str(queries_file), "sampling": asdict(sampling),
+                "batch_size": batch_size, "seed": seed, "generation_seconds": round(time.time() - start, 1),
+                "torch_threads": torch_threads()}
+    return {"settings": settings, "summary": summarize(rows), "rows": rows}
 
-def torch_threads() -> int:
-    import torch; return torch.get_num_threads()
+# %% ../nbs/04_eval.ipynb #9598a250
+def save_result(result: dict, path):
+    "Write a result document atomically: a temporary file renamed into place, removed when anything fails."
+    path = Path(path)
+    if path.is_dir(): raise DataError(path, 0, None, "is a directory, not a result file")
+    atomic_write_text(path, json.dumps(result, indent=2, ensure_ascii=False))
 
+# %% ../nbs/04_eval.ipynb #7544dcad
 TEXT_KEYS = ("text", "expansion", "output")   # where an output line may keep its expansion
 
 def _output_item(path, n, rec) -> dict:
@@ -162,6 +184,7 @@ def _output_item(path, n, rec) -> dict:
         raise DataError(path, n, "category", f"must be a non-empty string when given, got {json.dumps(category)[:60]}")
     return {"query": rec["query"], "text": rec[key], "category": category}
 
+# %% ../nbs/04_eval.ipynb #48415dee
 def score_file(path) -> dict:
     "Score an existing JSONL of outputs (`query` and `text`/`expansion`/`output`, optional `category`)."
     items = [_output_item(path, n, rec) for n, rec in read_jsonl(path)]
@@ -169,12 +192,17 @@ def score_file(path) -> dict:
     rows = score_rows(items)
     return {"settings": {"score_only": str(path)}, "summary": summarize(rows), "rows": rows}
 
-def save_result(result: dict, path):
-    "Write a result document atomically: a temporary file renamed into place, removed when anything fails."
-    path = Path(path)
-    if path.is_dir(): raise DataError(path, 0, None, "is a directory, not a result file")
-    atomic_write_text(path, json.dumps(result, indent=2, ensure_ascii=False))
+# %% ../nbs/04_eval.ipynb #f39b3dee
+def _where(where) -> str:
+    "A path in a document as text: `rows[0].score`."
+    return "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in where).lstrip(".")
 
+# %% ../nbs/04_eval.ipynb #2ca95a71
+def _number(v) -> bool:
+    "Is `v` a JSON number (not a boolean)?"
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+# %% ../nbs/04_eval.ipynb #1733caf5
 def _field(doc, path, where, kind, check):
     "The value at `where` (keys and indices) of a result document, which must pass `check` (a `kind` otherwise)."
     value = doc
@@ -186,10 +214,7 @@ def _field(doc, path, where, kind, check):
     if not check(value): raise DataError(path, 0, _where(where), f"must be {kind}, got {json.dumps(value)[:60]}")
     return value
 
-def _where(where) -> str: return "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in where).lstrip(".")
-
-def _number(v) -> bool: return isinstance(v, (int, float)) and not isinstance(v, bool)
-
+# %% ../nbs/04_eval.ipynb #9a3cf160
 def read_result(path) -> dict:
     "A result document (`evaluate_model`, `score_file`, `save_result`), checked for `compare_results` and the summary."
     with open_input(path) as f: raw = f.read()
