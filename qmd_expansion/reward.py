@@ -4,16 +4,16 @@
 
 # %% auto #0
 __all__ = ['STOPWORDS', 'TEMPLATE_TOKENS', 'END_TOKENS', 'ROLE_LINES', 'QUERY_WORDS', 'FILLER_PHRASES', 'MAX_LINES',
-           'DISTINCT_AT', 'COMPARED_LINES', 'LISTED_PAIRS', 'HYDE_CHARS', 'RATINGS', 'CANONICAL', 'tokens', 'stem',
-           'terms_match', 'content_terms', 'has_term', 'stem_set', 'set_distance', 'word_set_distance',
+           'DISTINCT_AT', 'COMPARED_LINES', 'LISTED_PAIRS', 'HYDE_CHARS', 'RATINGS', 'CANONICAL', 'main', 'tokens',
+           'stem', 'terms_match', 'content_terms', 'has_term', 'stem_set', 'set_distance', 'word_set_distance',
            'control_characters', 'query_problem', 'Expansion', 'strip_thinking', 'parse_expansion', 'extract_entities',
            'entity_in', 'filler_phrase', 'score_format', 'echoes_query', 'useful_lines', 'score_diversity',
            'score_hyde', 'score_quality', 'score_entities', 'rating', 'Score', 'score_expansion', 'score',
            'score_table', 'line_dropout_variants', 'completion_text', 'reward_fn', 'format_score', 'format_table',
-           'runaway_completion', 'bench', 'pipe_safe', 'main']
+           'runaway_completion', 'bench', 'selftest_command', 'score_command', 'bench_command']
 
 # %% ../nbs/00_reward.ipynb #4c69c877
-import re, os, sys, json, time, argparse, functools
+import re, sys, json, time
 from dataclasses import dataclass, field, asdict
 from .qmd_contract import query_from_prompt, qmd_keeps_line, LINE_TYPES, LINE_LIMITS
 
@@ -25,6 +25,7 @@ off on once only or other our ours ourselves out over own same she should so som
 themselves then there these they this those through to too under until up very was we were what when where which while
 who whom why will with would you your yours yourself yourselves vs via""".split())
 
+# %% ../nbs/00_reward.ipynb #deabffc5
 _TOKEN = re.compile(r"\.?\w[\w.+#'/-]*")
 
 def tokens(text: str) -> list[str]:
@@ -46,6 +47,7 @@ def stem(word: str) -> str:
         if w.endswith(suf) and len(w) - len(suf) >= 3: return w[: -len(suf)]
     return w
 
+# %% ../nbs/00_reward.ipynb #0f542ae1
 def terms_match(a: str, b: str) -> bool:
     "Same stem, or one stem is a prefix of the other (at least 3 characters), as an FTS5 prefix query would match."
     sa, sb = stem(a), stem(b)
@@ -60,18 +62,22 @@ def content_terms(text: str) -> list[str]:
     "Lower-cased non-stopword terms, without `-negated` terms (they exclude documents, they do not match them)."
     return list(dict.fromkeys(t for t in tokens(_NEGATION.sub(" ", text).lower()) if t not in STOPWORDS))
 
+# %% ../nbs/00_reward.ipynb #b165a0bf
 def has_term(text: str, term: str) -> bool:
     "Does `text` contain `term` (stem or prefix match)?"
     return any(terms_match(term, t) for t in content_terms(text))
 
+# %% ../nbs/00_reward.ipynb #a7eef06f
 def stem_set(text: str) -> set:
     "The stems of the content words of `text`."
     return {stem(t) for t in content_terms(text)}
 
+# %% ../nbs/00_reward.ipynb #28157cfe
 def set_distance(sa: set, sb: set) -> float:
     "1 - Jaccard similarity of two word sets (0.0 for two empty sets)."
     return 1 - len(sa & sb) / len(sa | sb) if sa or sb else 0.0
 
+# %% ../nbs/00_reward.ipynb #313c6342
 def word_set_distance(a: str, b: str) -> float:
     "1 - Jaccard similarity of the stemmed content-word sets of `a` and `b`."
     return set_distance(stem_set(a), stem_set(b))
@@ -83,6 +89,7 @@ def control_characters(text: str) -> str:
     "The control characters of `text` (not whitespace) and its lone surrogates, named `U+0000, U+001B` ('' when none)."
     return ", ".join(f"U+{ord(c):04X}" for c in sorted(set(_CONTROL.findall(text))))
 
+# %% ../nbs/00_reward.ipynb #5188d39e
 def query_problem(query: str) -> str | None:
     "Why `query` cannot be expanded (None when it can): it has no word, or it holds a control character."
     if control_characters(query): return f"the query holds control characters ({control_characters(query)})"
@@ -98,6 +105,7 @@ ROLE_LINES = frozenset({"system", "user", "assistant"})
 _LINE = re.compile(r"^(lex|vec|hyde)(\s*):(\s*)(.*)$")
 _THINK = re.compile(r"<think>(.*?)(?:</think>|\Z)", re.S)
 
+# %% ../nbs/00_reward.ipynb #af80015b
 @dataclass
 class Expansion:
     "A completion parsed into typed lines, with everything that is wrong with it."
@@ -117,6 +125,7 @@ def strip_thinking(text: str) -> tuple[str, bool]:
     thinking = any(m.group(1).strip() for m in _THINK.finditer(text))
     return _THINK.sub("", text), thinking
 
+# %% ../nbs/00_reward.ipynb #98c0dd30
 def parse_expansion(text: str) -> Expansion:
     "Parse a model completion into lex/vec/hyde lines and the defects that matter for scoring."
     text = str(text or "")
@@ -130,9 +139,13 @@ def parse_expansion(text: str) -> Expansion:
         line = raw.strip()
         if not line: continue
         if control_characters(line): exp.control.append(line)
-        if line.lower() in ROLE_LINES: exp.leaked.append(line); continue
+        if line.lower() in ROLE_LINES:
+            exp.leaked.append(line)
+            continue
         m = _LINE.match(line)
-        if not m or not m.group(4).strip(): exp.invalid.append(line); continue
+        if not m or not m.group(4).strip():
+            exp.invalid.append(line)
+            continue
         kind, gap_before, gap_after, content = m.groups()
         content = content.strip()
         if gap_before or gap_after != " " or _LINE.match(content): exp.malformed.append(line)
@@ -145,6 +158,7 @@ QUERY_WORDS = frozenset("""how what why when where which who whom whose find sho
 fix install setup set use using make create add remove delete debug learn search look need want can does do is are
 should my our the a an new latest recent good quick simple easy help tips guide notes meeting""".split())
 
+# %% ../nbs/00_reward.ipynb #446c8dce
 def _is_entity_token(tok: str, first: bool) -> bool:
     bare = tok.strip("'\"")
     low = bare.lower()
@@ -155,6 +169,7 @@ def _is_entity_token(tok: str, first: bool) -> bool:
     if bare[:1].isupper() and low not in STOPWORDS: return not (first and low in QUERY_WORDS)
     return False
 
+# %% ../nbs/00_reward.ipynb #d57a0f48
 def extract_entities(query: str) -> list[str]:
     "Named entities of `query` (original spelling), single tokens first, then compound names."
     toks = tokens(query)
@@ -167,6 +182,7 @@ def extract_entities(query: str) -> list[str]:
 # %% ../nbs/00_reward.ipynb #7059a9fc
 def _norm_token(tok: str) -> str: return tok.lower().replace(".", "").replace("-", "") or tok.lower()
 
+# %% ../nbs/00_reward.ipynb #a07692ee
 def entity_in(entity: str, text: str) -> bool:
     "Does `text` mention `entity` (case-insensitive; `nodejs` counts for `node.js`; negated terms do not count)?"
     want = [_norm_token(t) for t in tokens(entity)]
@@ -186,7 +202,11 @@ def filler_phrase(text: str) -> str | None:
 
 # %% ../nbs/00_reward.ipynb #24b92938
 def _words(text: str) -> int: return len(tokens(_NEGATION.sub(" ", text)))
+
+# %% ../nbs/00_reward.ipynb #ccea4577
 def _points(most: int, fraction: float) -> int: return int(most * fraction + 0.5)  # round half up
+
+# %% ../nbs/00_reward.ipynb #68bd5dd3
 MAX_LINES = {k: LINE_LIMITS[k] for k in ("lex", "vec")}   # beyond these, the format loses points
 
 def score_format(e: Expansion) -> tuple[int, list]:
@@ -196,9 +216,13 @@ def score_format(e: Expansion) -> tuple[int, list]:
         if getattr(e, kind): pts += 10
         else: why.append(f"Format -10: no {kind} line")
     clean = 10
-    for line in e.malformed: clean -= 5; why.append(f"Format -5: malformed line {line[:40]!r} (QMD writes 'type: content')")
+    for line in e.malformed:
+        clean -= 5
+        why.append(f"Format -5: malformed line {line[:40]!r} (QMD writes 'type: content')")
     for kind, most in MAX_LINES.items():
-        if len(getattr(e, kind)) > most: clean -= 5; why.append(f"Format -5: {len(getattr(e, kind))} {kind} lines (at most {most})")
+        if len(getattr(e, kind)) > most:
+            clean -= 5
+            why.append(f"Format -5: {len(getattr(e, kind))} {kind} lines (at most {most})")
     return pts + max(clean, 0), why
 
 # %% ../nbs/00_reward.ipynb #8d7e1ae6
@@ -218,26 +242,32 @@ def _near_duplicates(lines: list) -> list:
         first.setdefault(words, j)
     return pairs
 
+# %% ../nbs/00_reward.ipynb #da60755e
 def _pairs(dups: list) -> str:
     "The first `LISTED_PAIRS` pairs, numbered from 1, and how many more there are."
     more = len(dups) - LISTED_PAIRS
     return f"{[(i + 1, j + 1) for i, j in dups[:LISTED_PAIRS]]}" + (f" and {more} more pairs" if more > 0 else "")
 
+# %% ../nbs/00_reward.ipynb #bab6e4b0
 def echoes_query(query: str, text: str) -> bool:
     "A line that only restates the query (same content words, or the same text) adds nothing to the search."
     q, t = {stem(w) for w in content_terms(query)}, {stem(w) for w in content_terms(text)}
     return (q == t) if (q or t) else query.strip().lower() == text.strip().lower()
 
+# %% ../nbs/00_reward.ipynb #702bfc07
 def useful_lines(query: str, lines: list) -> list:
     "Lines that add something to the search: QMD keeps them and they do not merely echo the query."
     return [l for l in lines if qmd_keeps_line(query, l) and not echoes_query(query, l)]
 
+# %% ../nbs/00_reward.ipynb #42ee11d4
 def score_diversity(query: str, e: Expansion) -> tuple[int, list]:
-    "Diversity (0-30): both types (10) and two or more (5) useful expansions, distinct lex (5) and vec (5) lines, no echo (5)."
+    "Diversity (0-30): both types (10), two or more (5) useful expansions, distinct lex (5) and vec (5), no echo (5)."
     pts, why = 0, []
     lex, vec = useful_lines(query, e.lex), useful_lines(query, e.vec)
     if lex and vec: pts += 10
-    elif lex or vec: pts += 5; why.append("Diversity -5: useful expansions of one type only")
+    elif lex or vec:
+        pts += 5
+        why.append("Diversity -5: useful expansions of one type only")
     else: why.append("Diversity -10: no useful lex or vec line (each echoes the query or would be dropped by QMD)")
     if len(lex) + len(vec) >= 2: pts += 5
     else: why.append("Diversity -5: fewer than two useful expansions")
@@ -248,7 +278,9 @@ def score_diversity(query: str, e: Expansion) -> tuple[int, list]:
     echo = 5
     for kind, cost in (("lex", 5), ("vec", 2)):
         for line in getattr(e, kind):
-            if echoes_query(query, line): echo -= cost; why.append(f"Diversity -{cost}: {kind} line echoes the query: {line[:40]!r}")
+            if echoes_query(query, line):
+                echo -= cost
+                why.append(f"Diversity -{cost}: {kind} line echoes the query: {line[:40]!r}")
     return max(0, min(30, pts + echo)), why
 
 # %% ../nbs/00_reward.ipynb #e9661584
@@ -275,11 +307,12 @@ def score_hyde(query: str, e: Expansion) -> tuple[int | None, list]:
 
 # %% ../nbs/00_reward.ipynb #5fceb2d9
 def score_quality(query: str, e: Expansion) -> tuple[int, list]:
-    "Quality (0-20): lines QMD keeps (5), lex lines cover the key terms (5), lex short and keyword-like (5), vec natural (5)."
+    "Quality (0-20): lines QMD keeps (5), lex covers key terms (5), lex short and keyword-like (5), vec natural (5)."
     why, lines = [], e.lex + e.vec + e.hyde
     dropped = [l for l in lines if not qmd_keeps_line(query, l)]
     relevance = _points(5, 1 - len(dropped) / len(lines)) if lines else 0
-    if dropped: why.append(f"Quality -{5 - relevance}: {len(dropped)} line(s) share no term with the query; QMD drops them")
+    if dropped:
+        why.append(f"Quality -{5 - relevance}: {len(dropped)} line(s) share no term with the query; QMD drops them")
     keys = content_terms(query)
     covered = [k for k in keys if any(has_term(l, k) for l in e.lex)]
     keyless = [l for l in e.lex if keys and not any(has_term(l, k) for k in keys)]
@@ -295,7 +328,8 @@ def score_quality(query: str, e: Expansion) -> tuple[int, list]:
     elif lex_w: why.append(f"Quality -2: a lex line has {max(lex_w)} words; FTS5 ANDs them all (6 at most)")
     natural = [w for w in vec_w if w >= 3]
     vec_pts = _points(5, len(natural) / len(vec_w)) if vec_w else 0
-    if vec_w and vec_pts < 5: why.append(f"Quality -{5 - vec_pts}: vec lines should be natural-language phrases (3+ words)")
+    if vec_w and vec_pts < 5:
+        why.append(f"Quality -{5 - vec_pts}: vec lines should be natural-language phrases (3+ words)")
     return relevance + key_pts + shape + vec_pts, why
 
 # %% ../nbs/00_reward.ipynb #16f457f4
@@ -306,12 +340,18 @@ def score_entities(query: str, e: Expansion, entities: list) -> tuple[int, list]
     else:
         carried = [l for l in e.lex if any(entity_in(x, l) for x in entities)]
         if e.lex and len(carried) == len(e.lex): pts += 15
-        elif carried: pts += 5; why.append(f"Entity -10: {len(e.lex) - len(carried)} lex line(s) drop the entities {entities}")
-        else: pts -= 30; why.append(f"Entity -45: no lex line keeps any of the entities {entities}")
+        elif carried:
+            pts += 5
+            why.append(f"Entity -10: {len(e.lex) - len(carried)} lex line(s) drop the entities {entities}")
+        else:
+            pts -= 30
+            why.append(f"Entity -45: no lex line keeps any of the entities {entities}")
         if any(entity_in(x, l) for x in entities for l in e.vec): pts += 5
         else: why.append(f"Entity -5: no vec line keeps any of the entities {entities}")
     fillers = [(l, filler_phrase(l)) for l in e.lex if filler_phrase(l)]
-    if fillers: pts -= 15; why.append(f"Entity -15: generic filler in lex line {fillers[0][0][:40]!r} ({fillers[0][1]!r})")
+    if fillers:
+        pts -= 15
+        why.append(f"Entity -15: generic filler in lex line {fillers[0][0][:40]!r} ({fillers[0][1]!r})")
     return max(-45, min(20, pts)), why
 
 # %% ../nbs/00_reward.ipynb #21dc6089
@@ -321,6 +361,7 @@ def rating(score: float) -> str:
     "The rating band of a normalised score."
     return next(name for floor, name in RATINGS if score >= floor)
 
+# %% ../nbs/00_reward.ipynb #e6976e33
 @dataclass
 class Score:
     "Every dimension of one scored expansion."
@@ -353,6 +394,7 @@ def _hard_failure(query: str, e: Expansion) -> str | None:
         return "no lex or vec line shares a term with the query (QMD drops them all and falls back to the raw query)"
     return None
 
+# %% ../nbs/00_reward.ipynb #46bca635
 def score_expansion(query: str, text: str) -> Score:
     "Score `text` (a model completion) as an expansion of `query`, with every dimension and deduction."
     e, entities = parse_expansion(text), extract_entities(query)
@@ -360,7 +402,8 @@ def score_expansion(query: str, text: str) -> Score:
     if s.hard_failure:
         s.deductions = [f"Hard failure: {s.hard_failure}"]
         return s
-    parts = [score_format(e), score_diversity(query, e), score_hyde(query, e), score_quality(query, e), score_entities(query, e, entities)]
+    parts = [score_format(e), score_diversity(query, e), score_hyde(query, e), score_quality(query, e),
+             score_entities(query, e, entities)]
     (s.format, _), (s.diversity, _), (s.hyde, _), (s.quality, _), (s.entity, _) = parts
     s.think = 0 if e.thinking else 20
     s.deductions = [w for _, why in parts for w in why] + (["Think -20: used <think> reasoning"] if e.thinking else [])
@@ -370,26 +413,75 @@ def score_expansion(query: str, text: str) -> Score:
     s.rating = rating(s.score)
     return s
 
+# %% ../nbs/00_reward.ipynb #a7223c04
 def score(query: str, text: str) -> float:
     "The normalised score (0..1) of `text` as an expansion of `query`."
     return score_expansion(query, text).score
 
 # %% ../nbs/00_reward.ipynb #51cabda7
 CANONICAL = [
-    ("good", "auth config", "lex: authentication configuration\nlex: auth settings setup\nvec: how to configure authentication settings\nvec: authentication configuration options\nhyde: Authentication can be configured by setting the AUTH_SECRET environment variable.", "Excellent"),
-    ("good", "meeting with Sarah about Q3 roadmap", "lex: Sarah Q3 roadmap\nlex: Sarah roadmap meeting notes\nvec: notes from the meeting with Sarah about the Q3 roadmap\nvec: what did Sarah decide for the third quarter roadmap\nhyde: Met with Sarah on the Q3 roadmap: search revamp ships in August, billing migration moves to Q4.", "Excellent"),
-    ("good", "rust lifetimes", "lex: rust lifetime annotations\nlex: rust borrow checker lifetimes\nvec: how do lifetimes work in the rust programming language\nvec: rust lifetime elision rules explained\nhyde: In Rust, a lifetime like 'a tells the borrow checker how long a reference stays valid.", "Excellent"),
-    ("good", "ECONNREFUSED 127.0.0.1:5432", "lex: ECONNREFUSED 5432 postgres\nlex: ECONNREFUSED \"connection refused\" 127.0.0.1\nvec: ECONNREFUSED when connecting to postgres on port 5432\nhyde: ECONNREFUSED 127.0.0.1:5432 means nothing listens on port 5432; start postgres or fix the host.", "Excellent"),
-    ("good", "sourdough starter", "lex: sourdough starter feeding\nlex: sourdough levain ratio\nvec: how to feed and maintain a sourdough starter\nhyde: Feed a sourdough starter equal weights of flour and water once a day until it doubles in 4 to 6 hours.", "Excellent"),
-    ("medium", "meeting with Priya about hiring", "lex: Priya hiring plan\nlex: hiring meeting notes\nvec: what was discussed about hiring", "Excellent"),
-    ("medium", "docker compose volumes", "lex: docker compose volumes\nvec: docker compose volumes", "Good"),
-    ("medium", "flying buttress", "lex: role of flying\nvec: flying buttress", "Good"),
-    ("medium", "meeting with Priya about hiring", "lex: hiring meeting notes\nlex: recruiting plan\nvec: what was discussed about hiring", "Acceptable"),
-    ("medium", "auth config", "<think>The user wants auth docs. I should produce lines.</think>\nlex: auth config", "Acceptable"),
-    ("bad", "Kubernetes pod eviction", "lex: find information about pods\nvec: search results\nhyde: Information.", "Poor"),
-    ("bad", "python decorators", "Here are some search queries:\n1. python decorators tutorial\n2. decorators in python", "Failed"),
-    ("bad", "git rebase", "lex: git rebase<|im_end|>\n<|im_start|>user\nExpand this", "Failed"),
-    ("bad", "nginx reverse proxy", "", "Failed"),
+    ("good", "auth config",
+     "lex: authentication configuration\n"
+     "lex: auth settings setup\n"
+     "vec: how to configure authentication settings\n"
+     "vec: authentication configuration options\n"
+     "hyde: Authentication can be configured by setting the AUTH_SECRET environment variable.", "Excellent"),
+    ("good", "meeting with Sarah about Q3 roadmap",
+     "lex: Sarah Q3 roadmap\n"
+     "lex: Sarah roadmap meeting notes\n"
+     "vec: notes from the meeting with Sarah about the Q3 roadmap\n"
+     "vec: what did Sarah decide for the third quarter roadmap\n"
+     "hyde: Met with Sarah on the Q3 roadmap: search revamp ships in August, billing migration moves to Q4.",
+     "Excellent"),
+    ("good", "rust lifetimes",
+     "lex: rust lifetime annotations\n"
+     "lex: rust borrow checker lifetimes\n"
+     "vec: how do lifetimes work in the rust programming language\n"
+     "vec: rust lifetime elision rules explained\n"
+     "hyde: In Rust, a lifetime like 'a tells the borrow checker how long a reference stays valid.", "Excellent"),
+    ("good", "ECONNREFUSED 127.0.0.1:5432",
+     "lex: ECONNREFUSED 5432 postgres\n"
+     "lex: ECONNREFUSED \"connection refused\" 127.0.0.1\n"
+     "vec: ECONNREFUSED when connecting to postgres on port 5432\n"
+     "hyde: ECONNREFUSED 127.0.0.1:5432 means nothing listens on port 5432; start postgres or fix the host.",
+     "Excellent"),
+    ("good", "sourdough starter",
+     "lex: sourdough starter feeding\n"
+     "lex: sourdough levain ratio\n"
+     "vec: how to feed and maintain a sourdough starter\n"
+     "hyde: Feed a sourdough starter equal weights of flour and water once a day until it doubles in 4 to 6 hours.",
+     "Excellent"),
+    ("medium", "meeting with Priya about hiring",
+     "lex: Priya hiring plan\n"
+     "lex: hiring meeting notes\n"
+     "vec: what was discussed about hiring", "Excellent"),
+    ("medium", "docker compose volumes",
+     "lex: docker compose volumes\n"
+     "vec: docker compose volumes", "Good"),
+    ("medium", "flying buttress",
+     "lex: role of flying\n"
+     "vec: flying buttress", "Good"),
+    ("medium", "meeting with Priya about hiring",
+     "lex: hiring meeting notes\n"
+     "lex: recruiting plan\n"
+     "vec: what was discussed about hiring", "Acceptable"),
+    ("medium", "auth config",
+     "<think>The user wants auth docs. I should produce lines.</think>\n"
+     "lex: auth config", "Acceptable"),
+    ("bad", "Kubernetes pod eviction",
+     "lex: find information about pods\n"
+     "vec: search results\n"
+     "hyde: Information.", "Poor"),
+    ("bad", "python decorators",
+     "Here are some search queries:\n"
+     "1. python decorators tutorial\n"
+     "2. decorators in python", "Failed"),
+    ("bad", "git rebase",
+     "lex: git rebase<|im_end|>\n"
+     "<|im_start|>user\n"
+     "Expand this", "Failed"),
+    ("bad", "nginx reverse proxy",
+     "", "Failed"),
 ]
 
 # %% ../nbs/00_reward.ipynb #85c1900a
@@ -398,9 +490,9 @@ def score_table(rows) -> list[dict]:
     out = []
     for name, query, text, *expected in rows:
         s = score_expansion(query, text)
-        out.append(dict(example=name, query=query, format=s.format, diversity=s.diversity, hyde=s.hyde, quality=s.quality,
-                        entity=s.entity, think=s.think, total=s.total, max=s.max, score=round(s.score, 3), rating=s.rating,
-                        **({"expected": expected[0]} if expected else {})))
+        out.append(dict(example=name, query=query, format=s.format, diversity=s.diversity, hyde=s.hyde,
+                        quality=s.quality, entity=s.entity, think=s.think, total=s.total, max=s.max,
+                        score=round(s.score, 3), rating=s.rating, **({"expected": expected[0]} if expected else {})))
     return out
 
 # %% ../nbs/00_reward.ipynb #b132c678
@@ -410,7 +502,8 @@ def line_dropout_variants(rows) -> list[tuple]:
     for name, query, text, *_ in rows:
         lines = text.split("\n")
         out.append((name, query, text))
-        out += [(f"{name}-drop{i}", query, "\n".join(lines[:i] + lines[i+1:])) for i in range(len(lines)) if len(lines) > 1]
+        out += [(f"{name}-drop{i}", query, "\n".join(lines[:i] + lines[i+1:]))
+                for i in range(len(lines)) if len(lines) > 1]
     return out
 
 # %% ../nbs/00_reward.ipynb #96e1f0e1
@@ -420,6 +513,7 @@ def completion_text(completion) -> str:
     if isinstance(completion, dict): return str(completion.get("content", ""))
     return "".join(str(m.get("content", "")) for m in completion if m.get("role", "assistant") == "assistant")
 
+# %% ../nbs/00_reward.ipynb #e3d6e431
 def reward_fn(prompts=None, completions=None, query=None, **kwargs) -> list[float]:
     "TRL-compatible reward: the normalised score of each completion for its query."
     queries = query if query is not None else [query_from_prompt(p) for p in prompts]
@@ -435,7 +529,9 @@ def format_score(s: Score) -> str:
     out += [f"{'Total':<10}{s.total:>4} / {s.max}   score {s.score:.3f}   {s.rating}"]
     return "\n".join(out + [f"  - {d}" for d in s.deductions])
 
-def format_table(rows: list[dict], cols=("example", "query", "format", "diversity", "hyde", "quality", "entity", "think", "total", "score", "rating")) -> str:
+# %% ../nbs/00_reward.ipynb #8c1bbe46
+def format_table(rows: list[dict], cols=("example", "query", "format", "diversity", "hyde", "quality", "entity",
+                                         "think", "total", "score", "rating")) -> str:
     "A plain-text table of `score_table` rows."
     cells = [[str(c)] + [("-" if r[c] is None else str(r[c]))[:38] for r in rows] for c in cols]
     widths = [max(map(len, col)) for col in cells]
@@ -447,6 +543,7 @@ def runaway_completion(lines: int = 4000) -> str:
     "A pathological completion: `lines` lex and vec lines that all share the query's words, a few of them repeated."
     return "".join(f"{'lex' if i % 2 else 'vec'}: auth config option {i % 500} of the settings\n" for i in range(lines))
 
+# %% ../nbs/00_reward.ipynb #bafc9773
 def bench(seconds: float = 3.0, rows=None, runaway_lines: int = 4000) -> dict:
     "Scores per second of a realistic mix of outputs over about `seconds`, and how long a runaway completion takes."
     mix = [(q, t) for _, q, t in line_dropout_variants(rows or CANONICAL)]
@@ -462,18 +559,8 @@ def bench(seconds: float = 3.0, rows=None, runaway_lines: int = 4000) -> dict:
                 runaway_lines=runaway_lines, runaway_seconds=round(time.perf_counter() - start, 3))
 
 # %% ../nbs/00_reward.ipynb #cf917196
-def pipe_safe(main):
-    "Wrap a console `main` so that output into a closed pipe (`... | head`) ends it quietly, with SIGPIPE's status 141."
-    @functools.wraps(main)
-    def run(argv=None):
-        try:
-            status = main(argv)
-            sys.stdout.flush()
-            return status
-        except BrokenPipeError:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # so the final flush cannot fail too
-            return 141
-    return run
+from typing import Annotated
+from .common import cli, Arg, pipe_safe   # pipe_safe: data and eval still import it from here
 
 def _stdin_text() -> str:
     raw = sys.stdin.buffer.read()
@@ -481,37 +568,32 @@ def _stdin_text() -> str:
     except UnicodeDecodeError as e:
         raise ValueError(f"<stdin>: not UTF-8: byte {raw[e.start]:#04x} at offset {e.start}") from None
 
-@pipe_safe
-def main(argv=None):
-    "Console entry point `qmdx-reward`."
-    p = argparse.ArgumentParser(prog="qmdx-reward", description="Score query expansions with the qmd-expansion rubric.")
-    sub = p.add_subparsers(dest="cmd")
-    sub.add_parser("selftest", help="score the canonical examples and print the table")
-    sc = sub.add_parser("score", help="score one query/expansion pair")
-    sc.add_argument("query"); sc.add_argument("expansion", help="the expansion text, or - for standard input")
-    sc.add_argument("--json", action="store_true", help="print every field as JSON")
-    b = sub.add_parser("bench", help="reward throughput on one core")
-    b.add_argument("--seconds", type=float, default=3.0)
-    a = p.parse_args(argv)
-    if a.cmd == "score":
-        try: text = _stdin_text() if a.expansion == "-" else a.expansion.replace("\\n", "\n")
-        except ValueError as e:
-            print(f"error: {e}", file=sys.stderr)
-            return 2
-        if query_problem(a.query):
-            print(f"error: {query_problem(a.query)}: nothing to score", file=sys.stderr)
-            return 2
-        s = score_expansion(a.query, text)
-        print(json.dumps(s.as_dict(), indent=2, ensure_ascii=False) if a.json else format_score(s))
-        return 0
-    if a.cmd == "bench":
-        print(json.dumps(bench(a.seconds)))
-        return 0
+def selftest_command() -> int:
+    "Score the canonical examples and print the table (what `qmdx-reward` alone runs); 1 if one is out of its band."
     rows = score_table(CANONICAL)
-    print(format_table(rows + [], cols=("example", "query", "format", "diversity", "hyde", "quality", "entity", "think", "total", "score", "rating", "expected")))
+    print(format_table(rows, cols=("example", "query", "format", "diversity", "hyde", "quality", "entity", "think",
+                                   "total", "score", "rating", "expected")))
     wrong = [r for r in rows if r["rating"] != r["expected"]]
     print(f"\n{len(rows) - len(wrong)}/{len(rows)} canonical examples in their expected band")
     return 1 if wrong else 0
+
+def score_command(query: str,                                    # the query as typed
+                  expansion: str,                                # the expansion text, or - for standard input
+                  *,
+                  as_json: Annotated[bool, Arg("--json")] = False,  # print every field as JSON
+                  ):
+    "Score one query/expansion pair."
+    text = _stdin_text() if expansion == "-" else expansion.replace("\\n", "\n")
+    if query_problem(query): raise ValueError(f"{query_problem(query)}: nothing to score")
+    s = score_expansion(query, text)
+    print(json.dumps(s.as_dict(), indent=2, ensure_ascii=False) if as_json else format_score(s))
+
+def bench_command(*, seconds: float = 3.0):   # how long to score
+    "Reward throughput on one core."
+    print(json.dumps(bench(seconds)))
+
+main = cli("qmdx-reward", selftest_command, score_command, bench_command, default=selftest_command,
+           description="Score query expansions with the qmd-expansion rubric.")
 
 # %% ../nbs/00_reward.ipynb #ced1154a
 if __name__ == "__main__" and not hasattr(__import__("builtins"), "get_ipython"): sys.exit(main())  # `python -m`, not a notebook

@@ -75,3 +75,107 @@ def test_main_checks_the_grpo_config_before_training(root, tmp_path):
 def test_qmd_check_names_a_missing_gguf(tmp_path):
     r = run("qmdx-qmd", str(tmp_path / "no-such.gguf"))
     assert r.returncode == 2 and f"{tmp_path / 'no-such.gguf'} does not exist" in r.stderr
+
+# ---- flag spellings: what the Makefile, README, results page, SCORING.md, configs and jobs show keeps working
+import argparse, importlib, re, shlex
+import pytest
+from qmd_expansion.jobs import job_script
+
+COMMANDS = {"reward": "reward", "grounding": "grounding", "sft": "sft", "grpo": "grpo", "eval": "eval", "gguf": "gguf",
+            "retrieval": "retrieval", "corpora": "corpora", "utility": "utility", "recipes": "recipes", "job": "jobs",
+            "qmd": "qmd", "main": "main", "docs": "docs"}    # qmdx-data is built by hand (data.py's own parser)
+
+def parser_of(command: str):
+    "The argparse parser of console command `qmdx-COMMAND`, or of job script `jobs/STAGE.py` for 'jobs/STAGE'."
+    if command.startswith("jobs/"): return job_script(command.removeprefix("jobs/")).parser()
+    return importlib.import_module(f"qmd_expansion.{COMMANDS[command]}").main.parser()
+
+DOCUMENTED = [   # command, arguments, what some of them must mean
+    ("reward", "", {}), ("reward", "selftest", {}), ("reward", "bench --seconds 5", {"seconds": 5.0}),
+    ("reward", "score 'auth config' - --json", {"query": "auth config", "expansion": "-", "as_json": True}),
+    ("grounding", "--specifics-only data/source", {"paths": ["data/source"], "specifics_only": True}),
+    ("grounding", "--query q --text t -v", {"verbose": True}),
+    ("sft", "--config configs/sft-cpu.yaml --dry-run", {"config": "configs/sft-cpu.yaml", "dry_run": True}),
+    ("sft", "--config configs/sft-cpu.yaml --bench 8", {"bench": 8}),
+    ("sft", "--config configs/sft.yaml --set train.epochs=3 --set push_to_hub=me/qmd-sft --no-resume",
+     {"overrides": ["train.epochs=3", "push_to_hub=me/qmd-sft"], "resume": False}),
+    ("grpo", "--config configs/grpo-cpu.yaml --set grpo.threads=2 --set grpo.max_steps=6",
+     {"overrides": ["grpo.threads=2", "grpo.max_steps=6"]}),
+    ("grpo", "--config configs/grpo-cpu.yaml --dry-run --prompts 4 --no-resume", {"prompts": 4, "resume": False}),
+    ("eval", "--model runs/main/sft/adapter -v -o sft.json", {"verbose": True, "output": "sft.json"}),
+    ("eval", "--model runs/main/grpo/adapter --sft-model runs/main/sft/adapter --greedy", {"greedy": True}),
+    ("eval", "--score-only outputs.jsonl", {"score_only": "outputs.jsonl"}),
+    ("eval", "--compare sft.json grpo.json", {"compare": ["sft.json", "grpo.json"]}),
+    ("eval", "--model m --queries q.txt --max-new-tokens 8 --batch-size 2 --seed 1", {"max_new_tokens": 8}),
+    ("gguf", "converter --llama-sdist s.tar.gz", {}), ("gguf", "export --size 1.7B", {"size": "1.7B"}),
+    ("gguf", "export --base qwen3-1.7b --sft s --grpo g --output o --name n --quants q8_0 q4_k_m --force --result r "
+             "--push-to-hub me/x", {"quants": ["q8_0", "q4_k_m"], "force": True}),
+    ("gguf", "report --size 135M --presence-penalty 0 --no-hf -o x.json", {"presence_penalty": 0.0, "hf": False}),
+    ("gguf", "report a.gguf b.gguf --hf-model m --hf-sft s --hf-result r --seed 1 --threads 2 --max-tokens 8 "
+             "--queries q --quants q8_0", {"gguf": ["a.gguf", "b.gguf"]}),
+    ("gguf", "modelfile qmd-query-expansion-135M-q8_0.gguf", {}), ("gguf", "push out --repo me/x --private", {}),
+    ("retrieval", "evals/retrieval/qmd-notes --gold -o retrieval.json", {"gold": "", "output": "retrieval.json"}),
+    ("retrieval", "evals/retrieval/qmd-notes --split dev --gold --no-ablations --model runs/grpo/R/adapter",
+     {"split": "dev", "no_ablations": True}),
+    ("retrieval", "--model m --sft-model s --cache c.jsonl --batch-size 2 --seed 1 --greedy --no-strong-signal", {}),
+    ("corpora", "build debian-handbook --out evals/retrieval --cache debs", {"name": "debian-handbook"}),
+    ("corpora", "split team-notes", {}), ("corpora", "stats --out evals/retrieval", {}),
+    ("utility", "budget evals/retrieval/qmd-notes --split dev --expansions r.json", {"split": "dev"}),
+    ("utility", "expert --model m.gguf --threads 1 -n 4 --out data/expert/round1.jsonl --corpus a b --seed 1",
+     {"n": 4, "threads": 1, "corpus": ["a", "b"]}),
+    ("recipes", "evaluate grpo-utility --order 4 --adapter a --sft s --summary a.json b.json",
+     {"order": 4, "summary": ["a.json", "b.json"]}),
+    ("recipes", "evaluate x --adapter a --summary --extra-seconds 3 --note n -o o.json", {"summary": []}),
+    ("recipes", "table", {}),
+    ("job", "chain --param model=tiny --param max_steps=2 --run-dir runs/chain-tiny",
+     {"param": ["model=tiny", "max_steps=2"], "run_dir": "runs/chain-tiny"}),
+    ("job", "sft -p a=1 --stages sft,eval --push-to me/x --private --repo . --kernel python3", {"param": ["a=1"]}),
+    ("jobs/eval", "--local --param model=tiny --param max_new_tokens=8", {"local": True}),
+    ("jobs/chain", "--push-to ME/qmd-run --stages sft,eval --run-dir r", {"push_to": "ME/qmd-run"}),
+    ("qmd", "", {}), ("qmd", "--no-expansion --no-as-typed --fixture evals/retrieval/team-notes",
+                      {"expansion": False, "as_typed": False}),
+    ("qmd", "x.gguf --size 135M --quant q8_0 --queries q --beir a --beir b --embed-gguf e --threads 2 --seed 1 "
+            "--n-retrieval 3 --no-retrieval --no-ours --keep k --install-only -o o.json", {"beir": ["a", "b"]}),
+    ("main", "", {"run_dir": "runs/main"}), ("main", "--grpo configs/grpo-cpu.yaml --gguf", {"gguf": True}),
+    ("main", "--run-dir runs/revised --sft-config c.yaml --set model=tiny --retrain --greedy --seed 1 --queries q "
+             "--grpo-set grpo.beta=0 --no-retrieval", {"grpo_overrides": ["grpo.beta=0"], "retrieval": False}),
+    ("docs", "--no-execute", {"no_execute": True}),
+    ("docs", "--execute 00_reward,04_eval --out o --from-run r --refresh", {"from_run": "r"}),
+]
+
+@pytest.mark.parametrize("command,args,meaning", DOCUMENTED, ids=[f"{c} {a}" for c, a, _ in DOCUMENTED])
+def test_documented_invocation_parses(command, args, meaning):
+    parsed = vars(parser_of(command).parse_args(shlex.split(args)))   # SystemExit(2) if a spelling changed
+    assert {k: parsed[k] for k in meaning} == meaning
+
+def option_strings(parser) -> set:
+    "Every flag of `parser` and of its subcommands."
+    found = set()
+    for action in parser._actions:
+        found |= set(action.option_strings)
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values(): found |= option_strings(sub)
+    return found
+
+def written_flags(root) -> dict:
+    "`{command: {flag: files}}` for every flag written after `qmdx-COMMAND` or `jobs/STAGE.py` in the files users read."
+    configs = sorted(str(p.relative_to(root)) for p in (root / "configs").glob("*.yaml"))
+    files = ["Makefile", "README.md", "SCORING.md", "jobs/README.md", *configs]
+    texts = {f: (root / f).read_text() for f in files}
+    for nb in ("nbs/index.ipynb", "nbs/11_results.ipynb"):
+        texts[nb] = "\n".join("".join(c["source"]) for c in json.loads((root / nb).read_text())["cells"])
+    found = {}
+    for name, text in texts.items():
+        for m in re.finditer(r"(qmdx-[a-z]+|jobs/[a-z]+\.py)((?:[ \t]+(?!qmdx-)[^\s`|;&#)]+)*)",
+                             text.replace("\\\n", " ")):
+            command = m.group(1).removeprefix("qmdx-").removesuffix(".py")
+            for flag in re.findall(r"(?<![\w-])(--?[a-z][a-z0-9-]*)", m.group(2)):
+                found.setdefault(command, {}).setdefault(flag, set()).add(name)
+    return found
+
+def test_every_written_flag_exists(root):
+    found = written_flags(root)
+    assert {"--run-dir", "--gguf", "--grpo"} <= set(found["main"]) and "-n" in found["utility"]   # the scan sees them
+    unknown = {(command, flag): sorted(files) for command, flags in found.items() if command != "data"
+               for flag, files in flags.items() if flag not in option_strings(parser_of(command)) | {"-h", "--help"}}
+    assert not unknown, f"flags the docs write that the commands no longer take: {unknown}"
