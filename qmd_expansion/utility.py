@@ -16,10 +16,11 @@ import numpy as np
 import pandas as pd
 from .retrieval import Beir, Retriever, load_beir, ir_metrics, paired_comparison, read_gold
 from .reward import parse_expansion, score_expansion, completion_text
-from .qmd_contract import query_from_prompt, render_expansion
+from .qmd_contract import query_from_prompt, render_expansion, QMD_SAMPLING
 from .grounding import ground_expansion
 from .data import DataError
-from .common import rooted, atomic_write_text
+from typing import Annotated
+from .common import rooted, atomic_write_text, Arg, UsageError
 
 # %% ../nbs/06b_utility.ipynb #391edfa8
 @dataclass
@@ -113,12 +114,13 @@ def budget_study(judge: Judge, expansions: dict, budgets: dict = BUDGETS) -> lis
     return rows
 
 # %% ../nbs/06b_utility.ipynb #92b140a4
-def gguf_expansions(judge: Judge, gguf, threads: int = 1, seed: int = 0) -> dict:
+def gguf_expansions(judge: Judge, gguf, threads: int = 1, seed: int = 0, sampling=QMD_SAMPLING) -> dict:
     "`{query id: expansion}` of every judged query of `judge`, sampled from the GGUF file `gguf` as QMD samples."
     from tqdm.auto import tqdm
     from qmd_expansion.gguf import load_gguf, expand_gguf
     llm = load_gguf(gguf, threads)[0]
-    try: return {q: expand_gguf(llm, text, seed=seed)["text"] for q, text in tqdm(judge.queries.items(), desc=judge.name)}
+    queries = tqdm(judge.queries.items(), desc=judge.name)
+    try: return {q: expand_gguf(llm, text, sampling, seed)["text"] for q, text in queries}
     finally: llm.close()
 
 # %% ../nbs/06b_utility.ipynb #50478f99
@@ -180,13 +182,21 @@ def budget_command(beir_dir: str,               # a BEIR directory
                    # a qmdx-retrieval result with expansions, or JSONL of {query-id, expansion}
                    # (default: BEIR_DIR/gold_expansions.jsonl)
                    expansions: str | None = None,
+                   model: str | None = None,    # a GGUF file to sample the expansions from (QMD's prompt and sampling, seed 0)
+                   threads: int = 1,            # llama.cpp threads with --model
+                   output: Annotated[str | None, Arg("-o")] = None,   # write the rows and the expansions (JSON)
                    ):
     "Line-budget study of expansions on one BEIR split."
+    if expansions and model: raise UsageError("give --expansions or --model, not both")
     judge = Judge.load(beir_dir, split)
-    source = expansions or Path(beir_dir) / "gold_expansions.jsonl"
-    rows = budget_study(judge, read_expansions(source, judge.bench.queries))
+    source = model or expansions or Path(beir_dir) / "gold_expansions.jsonl"
+    texts = gguf_expansions(judge, model, threads) if model else read_expansions(source, judge.bench.queries)
+    rows = budget_study(judge, texts)
     print(f"{judge.name} ({split}, {len(judge.queries)} judged queries), expansions from {source}")
     print(pd.DataFrame(rows).round(3).to_string(index=False))
+    if output:
+        doc = {"beir_dir": str(beir_dir), "split": split, "source": str(source), "budgets": rows, "expansions": texts}
+        atomic_write_text(output, json.dumps(doc, indent=1, ensure_ascii=False))
 
 def expert_command(*,
                    model: str,                  # the model to sample from (preset, directory, LoRA adapter or .gguf)
