@@ -54,11 +54,13 @@ qmd-check: $(STAMP)                      ## QMD 2.8.3 itself (Node 22 + QMD from
 
 CORPORA = evals/retrieval/qmd-notes evals/retrieval/git-docs evals/retrieval/sqlite-docs evals/retrieval/debian-handbook evals/retrieval/team-notes
 recipes: $(STAMP)                        ## issue 14's recipes side by side (hours on 2 cores; needs `qmdx-main --run-dir runs/revised --gguf` first)
-	$(BIN)/qmdx-utility expert --model runs/revised/gguf/qmd-query-expansion-135M-q8_0.gguf --threads 1 -n 4 \
-		--out data/expert/round1.jsonl --corpus $(CORPORA)
-	$(BIN)/qmdx-sft --config configs/sft-expert-cpu.yaml --set train.threads=1
-	$(BIN)/qmdx-sft --config configs/sft-more-cpu.yaml --set train.threads=1
+	$(BIN)/qmdx-utility expert --model runs/revised/gguf/qmd-query-expansion-135M-q8_0.gguf --threads 1 -n 4 --out data/expert/round1.jsonl --corpus $(CORPORA)
+	for c in qmd-notes git-docs; do $(BIN)/qmdx-utility budget evals/retrieval/$$c --split train --model runs/revised/gguf/qmd-query-expansion-135M-q8_0.gguf \
+		-o evals/results/budget/train-$$c-sft-revised.json; done
+	for r in sft-expert sft-more sft-budget sft-budget-hyde sft-budget-novec; do \
+		$(BIN)/qmdx-sft --config configs/$$r-cpu.yaml --set train.threads=1 || exit 1; done
 	$(BIN)/qmdx-grpo --config configs/grpo-utility-cpu.yaml
+	$(BIN)/qmdx-grpo --config configs/grpo-grounded-cpu.yaml
 	$(BIN)/qmdx-recipes evaluate sft-revised --order 1 --adapter runs/revised/sft/adapter --summary runs/revised/sft/summary.json
 	$(BIN)/qmdx-recipes evaluate sft-more --order 2 --adapter runs/recipes/sft-more/adapter \
 		--summary runs/revised/sft/summary.json runs/recipes/sft-more/summary.json
@@ -66,4 +68,17 @@ recipes: $(STAMP)                        ## issue 14's recipes side by side (hou
 		--summary runs/revised/sft/summary.json runs/recipes/expert-1/summary.json data/expert/round1.run.json
 	$(BIN)/qmdx-recipes evaluate grpo-utility --order 4 --adapter runs/recipes/grpo-utility/adapter \
 		--sft runs/revised/sft/adapter --summary runs/revised/sft/summary.json runs/recipes/grpo-utility/summary.json
+	for r in sft-budget:5 sft-budget-hyde:6 sft-budget-novec:8; do $(BIN)/qmdx-recipes evaluate $${r%:*} --order $${r#*:} \
+		--adapter runs/recipes/$${r%:*}/adapter --summary runs/revised/sft/summary.json runs/recipes/$${r%:*}/summary.json \
+		|| exit 1; done
+	$(BIN)/qmdx-recipes evaluate grpo-grounded --order 7 --adapter runs/recipes/grpo-grounded/adapter \
+		--sft runs/revised/sft/adapter --summary runs/revised/sft/summary.json runs/recipes/grpo-grounded/summary.json
+	for r in sft-more expert-1 sft-budget sft-budget-hyde sft-budget-novec; do $(BIN)/qmdx-gguf export --base smollm2-135m \
+		--sft runs/recipes/$$r/adapter --output runs/recipes/$$r/gguf --name $$r --quants q8_0 --force || exit 1; done
+	for r in grpo-utility grpo-grounded; do $(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/revised/sft/adapter \
+		--grpo runs/recipes/$$r/adapter --output runs/recipes/$$r/gguf --name $$r --quants q8_0 --force || exit 1; done
+	$(BIN)/qmdx-recipes deploy sft-revised=runs/revised/gguf/qmd-query-expansion-135M-q8_0.gguf \
+		$(foreach r,sft-more expert-1 grpo-utility sft-budget sft-budget-hyde grpo-grounded sft-budget-novec,\
+		$(r)=runs/recipes/$(r)/gguf/$(r)-q8_0.gguf)
+	$(BIN)/qmdx-recipes budget
 	$(BIN)/qmdx-recipes table
