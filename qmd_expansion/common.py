@@ -151,11 +151,12 @@ def pipe_safe(main):
 # %% ../nbs/00c_common.ipynb #53b62379
 class Arg:
     "How a parameter is spelled on the command line where its name and type do not say: `Annotated[T, Arg(...)]`."
-    def __init__(self, *flags: str, metavar=None, repeat: bool = False, const=None):
+    def __init__(self, *flags: str, metavar=None, repeat: bool = False, const=None, help: str | None = None):
         self.flags = flags       # a short alias (`-o`: `-o, --output`), or the spellings that replace `--name`
         self.metavar = metavar   # the value's name in the help
         self.repeat = repeat     # `--set a --set b` collects a list
         self.const = const       # the value of the flag given bare, which makes its value optional (a list's: [])
+        self.help = help         # the help of a flag several commands share (a docment, where given, says it instead)
 
     def spellings(self, name: str) -> list[str]:
         "The flags of parameter `name`: `-n` for a one-letter name, else `--name` (`_` as `-`), or this Arg's own."
@@ -190,6 +191,7 @@ def value_options(tp) -> dict:
 def add_parameter(parser, param: inspect.Parameter, annotation, help: str | None = None):
     "Add `param` to `parser`: a keyword-only parameter as a flag (required without a default), any other positionally."
     tp, arg = unwrap(annotation)
+    help = help or arg.help
     given = param.default is not inspect.Parameter.empty
     options = {"help": help and help.replace("%", "%%"), "metavar": arg.metavar, **value_options(tp)}
     if given: options["default"] = list(param.default) if isinstance(param.default, tuple) else param.default

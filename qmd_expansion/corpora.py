@@ -4,11 +4,11 @@
 
 # %% auto #0
 __all__ = ['HEADINGS', 'BLOCK_TAGS', 'SKIP_TAGS', 'VOID_TAGS', 'SECTION_NUMBER', 'GIT_COMMANDS', 'GIT_GUIDES', 'DEBIAN_SOURCES',
-           'QRELS_HEADER', 'main', 'PageParser', 'parse_html', 'to_markdown', 'clean_heading', 'slugify', 'block_words',
-           'Section', 'split_sections', 'merge_small', 'chunk_blocks', 'page_documents', 'DebianSource', 'sha256_file',
-           'fetch_deb', 'select_pages', 'source_documents', 'build_debian_corpus', 'note_document',
-           'build_markdown_corpus', 'build', 'split_of', 'read_lines', 'write_splits', 'corpus_stats', 'format_stats',
-           'beir_dirs', 'build_command', 'split_command', 'stats_command']
+           'QRELS_HEADER', 'Corpus', 'CorporaDir', 'main', 'PageParser', 'parse_html', 'to_markdown', 'clean_heading',
+           'slugify', 'block_words', 'Section', 'split_sections', 'merge_small', 'chunk_blocks', 'page_documents',
+           'DebianSource', 'sha256_file', 'fetch_deb', 'select_pages', 'source_documents', 'build_debian_corpus',
+           'note_document', 'build_markdown_corpus', 'build', 'split_of', 'read_lines', 'write_splits', 'corpus_stats',
+           'format_stats', 'beir_dirs', 'build_command', 'split_command', 'stats_command']
 
 # %% ../nbs/06a_corpora.ipynb #ea682460
 import hashlib, json, math, re, statistics, subprocess, sys, tempfile
@@ -361,28 +361,32 @@ def format_stats(rows) -> str:
     return "\n".join(lines + ["| " + " | ".join(str(r[k]) for k in keys) + " |" for r in rows])
 
 # %% ../nbs/06a_corpora.ipynb #eac979a5
-from .common import cli
+from typing import Annotated
+from .common import cli, Arg
+
+Corpus = Annotated[str, Arg(help="the corpus: a folder of --out")]
+CorporaDir = Annotated[str, Arg(help="directory of the corpora (default: evals/retrieval)")]
 
 def beir_dirs(out) -> list:
     "BEIR directories under `out`, sorted by name."
     return sorted(p.parent for p in Path(out).glob("*/corpus.jsonl"))
 
-def build_command(name: str,                    # the corpus: a folder of --out
+def build_command(name: Corpus,
                   *,
-                  out: str = "evals/retrieval",  # directory of the corpora (default: evals/retrieval)
+                  out: CorporaDir = "evals/retrieval",
                   cache: str | None = None,      # where downloaded .deb files are kept (default: <model cache>/debs)
                   ):
     "Build NAME's corpus.jsonl (from NAME/notes/ or its pinned Debian package)."
     print(build(name, out, cache))
 
-def split_command(name: str,                    # the corpus: a folder of --out
+def split_command(name: Corpus,
                   *,
-                  out: str = "evals/retrieval",  # directory of the corpora (default: evals/retrieval)
+                  out: CorporaDir = "evals/retrieval",
                   ):
     "Write NAME's qrels/train.tsv and qrels/dev.tsv from qrels/test.tsv."
     print(write_splits(Path(out) / name))
 
-def stats_command(*, out: str = "evals/retrieval"):   # directory of the corpora (default: evals/retrieval)
+def stats_command(*, out: CorporaDir = "evals/retrieval"):
     "A table of every BEIR directory under --out."
     print(format_stats([corpus_stats(d) for d in beir_dirs(out)]))
 
