@@ -78,7 +78,7 @@ recipes: $(STAMP)                        ## issue 14's recipes side by side (hou
 	for r in grpo-utility grpo-grounded; do $(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/revised/sft/adapter \
 		--grpo runs/recipes/$$r/adapter --output runs/recipes/$$r/gguf --name $$r --quants q8_0 --force || exit 1; done
 	$(BIN)/qmdx-recipes deploy sft-revised=runs/revised/gguf/qmd-query-expansion-135M-q8_0.gguf \
-		$(foreach r,sft-more expert-1 grpo-utility sft-budget sft-budget-hyde grpo-grounded sft-budget-novec,\
+		$(foreach r,sft-more expert-1 grpo-utility grpo-grounded sft-budget sft-budget-hyde sft-budget-novec,\
 		$(r)=runs/recipes/$(r)/gguf/$(r)-q8_0.gguf)
 	$(BIN)/qmdx-recipes budget
 	$(BIN)/qmdx-recipes table
