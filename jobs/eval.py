@@ -8,7 +8,7 @@
 #   "fastcore==1.12.47",
 # ]
 # ///
-"""HF Jobs entry point for nbs/04_eval.ipynb: generate with QMD's sampling and score with the reward; uploads the executed notebook and eval.json.
+"""HF Jobs entry point for nbs/03_eval.ipynb: generate with QMD's sampling and score with the reward; uploads the executed notebook and eval.json.
 
 On the Hub (results uploaded to --push-to; the token comes from the job's secrets, never from a parameter):
 

@@ -8,7 +8,7 @@
 #   "fastcore==1.12.47",
 # ]
 # ///
-"""HF Jobs entry point for nbs/03_grpo.ipynb: GRPO on the merged SFT model; uploads the executed notebook, the adapter (grpo/adapter), summary.json and curves.png.
+"""HF Jobs entry point for nbs/04_grpo.ipynb: GRPO on the merged SFT model; uploads the executed notebook, the adapter (grpo/adapter), summary.json and curves.png.
 
 On the Hub (results uploaded to --push-to; the token comes from the job's secrets, never from a parameter):
 

@@ -30,8 +30,8 @@ class Stage:
 STAGES = {
     "data": Stage("01_data.ipynb", {"out_dir": "prepared"}),
     "sft": Stage("02_sft.ipynb", {"output_dir": "."}, {"adapter": "full/adapter"}),
-    "grpo": Stage("03_grpo.ipynb", {"output_dir": "."}, {"adapter": "grpo/adapter"}),
-    "eval": Stage("04_eval.ipynb", {"output": "eval.json"}, {"result": "eval.json"}),
+    "grpo": Stage("04_grpo.ipynb", {"output_dir": "."}, {"adapter": "grpo/adapter"}),
+    "eval": Stage("03_eval.ipynb", {"output": "eval.json"}, {"result": "eval.json"}),
     "gguf": Stage("05_gguf.ipynb", {"output_dir": "export"},
                   {"manifest": "export/export.json", "report": "export/report.json"}),
     "retrieval": Stage("06_retrieval.ipynb", {"expansion_cache": "expansions.jsonl"}),

@@ -37,14 +37,14 @@ def no_secret_in(folder: Path):
 def test_refused_secret_parameter_is_recorded_as_failed_and_redacted(root, tmp_path):
     run_dir = tmp_path / "R"
     run_dir.mkdir()
-    (run_dir / "04_eval.failed.ipynb").write_text("an earlier failed run")
+    (run_dir / "03_eval.failed.ipynb").write_text("an earlier failed run")
     r = run("qmdx-job", "eval", "--param", f"model={FAKE}", "--run-dir", run_dir, cwd=root, env={"HF_TOKEN": FAKE})
     clean_error(r, "parameter 'model' holds the value of HF_TOKEN", code=1)
     record = json.loads((run_dir / "run.json").read_text())
     assert record["ok"] is False and record["parameters"] == {"model": "[REDACTED:HF_TOKEN]"}
     assert "holds the value of HF_TOKEN" in record["error"]
-    assert (run_dir / "04_eval.failed.ipynb").read_text() == "an earlier failed run"      # nothing earlier deleted
-    assert sorted(p.name for p in run_dir.iterdir()) == ["04_eval.failed.ipynb", "run.json"]
+    assert (run_dir / "03_eval.failed.ipynb").read_text() == "an earlier failed run"      # nothing earlier deleted
+    assert sorted(p.name for p in run_dir.iterdir()) == ["03_eval.failed.ipynb", "run.json"]
     no_secret_in(run_dir)
     assert FAKE not in r.stdout + r.stderr
 
@@ -192,10 +192,10 @@ def test_job_runs_the_notebooks_of_the_checkout_it_is_started_in(tmp_path):
         nbformat.v4.new_code_cell('output = "eval.json"', metadata={"tags": ["parameters"]}),
         nbformat.v4.new_code_cell('from pathlib import Path\nPath(output).write_text("{}")\n'
                                   'print("the clone\'s notebook")')])
-    nbformat.write(nb, clone / "nbs" / "04_eval.ipynb")
+    nbformat.write(nb, clone / "nbs" / "03_eval.ipynb")
     r = run("qmdx-job", "eval", "--run-dir", tmp_path / "run", cwd=clone / "nbs")
     assert r.returncode == 0, r.stderr[-3000:]
-    assert "the clone's notebook" in (tmp_path / "run" / "04_eval.ipynb").read_text()
+    assert "the clone's notebook" in (tmp_path / "run" / "03_eval.ipynb").read_text()
 
 # --- property: any bytes as a config file, any override: a clean ConfigError or a valid config
 

@@ -160,7 +160,7 @@ DOCUMENTED = [   # command, arguments, what some of them must mean
     ("data", "generate-offline q.csv --out o.jsonl --split test -n 2 --threshold 0 --max-new-tokens 8 --no-grammar "
              "--skip-bad", {"split": "test", "samples": 2, "max_new_tokens": 8, "no_grammar": True}),
     ("docs", "--no-execute", {"no_execute": True}),
-    ("docs", "--execute 00_reward,04_eval --out o --from-run r --refresh", {"from_run": "r"}),
+    ("docs", "--execute 00_reward,03_eval --out o --from-run r --refresh", {"from_run": "r"}),
 ]
 
 @pytest.mark.parametrize("command,args,meaning", DOCUMENTED, ids=[f"{c} {a}" for c, a, _ in DOCUMENTED])

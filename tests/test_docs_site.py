@@ -82,7 +82,7 @@ HEADINGS = "[...document.querySelectorAll('main h1, main h2, main h3')].map(h =>
 
 def test_site_needs_no_network(site):
     pages = sorted(site.glob("*.html"))
-    assert {p.name for p in pages} >= {"index.html", "rubric.html", "api.html", "02_sft.html", "04_eval.html"}
+    assert {p.name for p in pages} >= {"index.html", "rubric.html", "api.html", "02_sft.html", "03_eval.html"}
     for p in pages: assert network_references(p.read_text(encoding="utf-8")) == [], p.name
 
 def test_home_page_renders_with_navigation(site, browser, tmp_path):
@@ -91,7 +91,7 @@ def test_home_page_renders_with_navigation(site, browser, tmp_path):
     assert browser.js("document.title").startswith("Home")
     nav = browser.js("[...document.querySelectorAll('nav.side a')].map(a => [a.textContent, a.getAttribute('href')])")
     links = {href for _, href in nav}
-    assert {"index.html", "rubric.html", "02_sft.html", "03_grpo.html", "04_eval.html", "api.html"} <= links
+    assert {"index.html", "rubric.html", "02_sft.html", "04_grpo.html", "03_eval.html", "api.html"} <= links
     assert all((site / href).exists() for href in links)
     assert "qmd-expansion" in browser.js(HEADINGS)
     cells = browser.js("[...document.querySelectorAll('main table td:first-child')].map(td => td.textContent.trim())")

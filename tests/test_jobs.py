@@ -35,7 +35,7 @@ def test_job_needs_push_target_or_local(tmp_path):
 
 def test_push_without_token_fails_before_running(tmp_path):
     r = job("eval", "--push-to", "me/qmd-eval", "--run-dir", str(tmp_path / "run"), token=None)
-    assert r.returncode == 1 and "needs HF_TOKEN" in r.stderr and not (tmp_path / "run" / "04_eval.ipynb").exists()
+    assert r.returncode == 1 and "needs HF_TOKEN" in r.stderr and not (tmp_path / "run" / "03_eval.ipynb").exists()
 
 def test_secret_as_parameter_is_refused(tmp_path):
     r = job("eval", "--local", "--param", f"queries={FAKE}", "--run-dir", str(tmp_path / "run"))
@@ -45,8 +45,8 @@ def test_local_eval_job_end_to_end_keeps_the_token_out(tmp_path):
     run = tmp_path / "run"
     r = job("eval", "--local", "--param", "model=tiny", "--param", "max_new_tokens=8", "--run-dir", str(run))
     assert r.returncode == 0, r.stderr[-3000:]
-    assert sorted(p.name for p in run.iterdir()) == ["04_eval.ipynb", "eval.json", "run.json"]
-    nb = json.loads((run / "04_eval.ipynb").read_text())
+    assert sorted(p.name for p in run.iterdir()) == ["03_eval.ipynb", "eval.json", "run.json"]
+    nb = json.loads((run / "03_eval.ipynb").read_text())
     params = next(c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", []))
     assert "max_new_tokens = 8" in "".join(params["source"]) and f'output = "{run / "eval.json"}"' in "".join(params["source"])
     outputs = [o for c in nb["cells"] for o in c.get("outputs", [])]
@@ -65,7 +65,7 @@ def test_local_chain_job_feeds_sft_into_eval_and_gguf(tmp_path):
     sft, ev, gguf = chain["runs"]
     assert sft["ok"] and ev["ok"] and ev["parameters"]["model"] == sft["products"]["adapter"] == str(run / "sft" / "full" / "adapter")
     assert (run / "sft" / "02_sft.ipynb").exists() and (run / "sft" / "full" / "loss.png").exists()
-    assert (run / "eval" / "04_eval.ipynb").exists() and (run / "eval" / "eval.json").exists()
+    assert (run / "eval" / "03_eval.ipynb").exists() and (run / "eval" / "eval.json").exists()
     assert gguf["ok"] and gguf["parameters"]["sft_adapter"] == sft["products"]["adapter"] and "grpo_adapter" not in gguf["parameters"]
     export = run / "gguf" / "export"
     manifest = json.loads((export / "export.json").read_text())
