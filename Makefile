@@ -19,8 +19,8 @@ $(STAMP): setup.py settings.ini
 	$(PY) -m ipykernel install --user --name qmd-expansion --display-name "qmd-expansion" >/dev/null
 	touch $@
 
-main: $(STAMP)                           ## the main job on the embedded model
-	$(BIN)/qmdx-main $(ARGS)
+main: $(STAMP)                           ## the main job on the embedded model, exported to GGUF and checked as QMD runs it
+	$(BIN)/qmdx-main --gguf $(ARGS)
 
 test: $(STAMP)                           ## notebooks (nbdev's runner) + repo tests
 	$(BIN)/pytest -q tests $(ARGS)
@@ -53,11 +53,11 @@ qmd-check: $(STAMP)                      ## QMD 2.8.3 itself (Node 22 + QMD from
 	$(BIN)/qmdx-qmd $(ARGS)
 
 CORPORA = evals/retrieval/qmd-notes evals/retrieval/git-docs evals/retrieval/sqlite-docs evals/retrieval/debian-handbook evals/retrieval/team-notes
-recipes: $(STAMP)                        ## issue 14's recipes side by side (hours on 2 cores; needs `qmdx-main --run-dir runs/revised --gguf` first)
+recipes: $(STAMP)                        ## issue 14's recipes side by side (hours on 2 cores; needs `qmdx-main --run-dir runs/revised --sft-config configs/sft-cpu.yaml --gguf` first: recipe (a))
 	$(BIN)/qmdx-utility expert --model runs/revised/gguf/qmd-query-expansion-135M-q8_0.gguf --threads 1 -n 4 --out data/expert/round1.jsonl --corpus $(CORPORA)
 	for c in qmd-notes git-docs; do $(BIN)/qmdx-utility budget evals/retrieval/$$c --split train --model runs/revised/gguf/qmd-query-expansion-135M-q8_0.gguf \
 		-o evals/results/budget/train-$$c-sft-revised.json; done
-	for r in sft-expert sft-more sft-budget sft-budget-hyde sft-budget-novec; do \
+	for r in sft-expert sft-more sft-budget sft-budget-hyde sft-budget-novec sft-budget-scratch; do \
 		$(BIN)/qmdx-sft --config configs/$$r-cpu.yaml --set train.threads=1 || exit 1; done
 	$(BIN)/qmdx-grpo --config configs/grpo-utility-cpu.yaml
 	$(BIN)/qmdx-grpo --config configs/grpo-grounded-cpu.yaml
@@ -71,14 +71,24 @@ recipes: $(STAMP)                        ## issue 14's recipes side by side (hou
 	for r in sft-budget:5 sft-budget-hyde:6 sft-budget-novec:8; do $(BIN)/qmdx-recipes evaluate $${r%:*} --order $${r#*:} \
 		--adapter runs/recipes/$${r%:*}/adapter --summary runs/revised/sft/summary.json runs/recipes/$${r%:*}/summary.json \
 		|| exit 1; done
+	$(BIN)/qmdx-recipes evaluate sft-budget-scratch --order 9 --adapter runs/recipes/sft-budget-scratch/adapter \
+		--summary runs/recipes/sft-budget-scratch/summary.json
 	$(BIN)/qmdx-recipes evaluate grpo-grounded --order 7 --adapter runs/recipes/grpo-grounded/adapter \
 		--sft runs/revised/sft/adapter --summary runs/revised/sft/summary.json runs/recipes/grpo-grounded/summary.json
-	for r in sft-more expert-1 sft-budget sft-budget-hyde sft-budget-novec; do $(BIN)/qmdx-gguf export --base smollm2-135m \
+	for r in sft-more expert-1 sft-budget sft-budget-hyde sft-budget-novec sft-budget-scratch; do $(BIN)/qmdx-gguf export --base smollm2-135m \
 		--sft runs/recipes/$$r/adapter --output runs/recipes/$$r/gguf --name $$r --quants q8_0 --force || exit 1; done
 	for r in grpo-utility grpo-grounded; do $(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/revised/sft/adapter \
 		--grpo runs/recipes/$$r/adapter --output runs/recipes/$$r/gguf --name $$r --quants q8_0 --force || exit 1; done
 	$(BIN)/qmdx-recipes deploy sft-revised=runs/revised/gguf/qmd-query-expansion-135M-q8_0.gguf \
-		$(foreach r,sft-more expert-1 grpo-utility grpo-grounded sft-budget sft-budget-hyde sft-budget-novec,\
+		$(foreach r,sft-more expert-1 grpo-utility grpo-grounded sft-budget sft-budget-hyde sft-budget-novec sft-budget-scratch,\
 		$(r)=runs/recipes/$(r)/gguf/$(r)-q8_0.gguf)
+	$(BIN)/qmdx-recipes seeds sft-revised=runs/revised/gguf/qmd-query-expansion-135M-q8_0.gguf \
+		$(foreach r,sft-budget-hyde sft-budget-scratch,$(r)=runs/recipes/$(r)/gguf/$(r)-q8_0.gguf)
+	for s in 0 1 2; do $(BIN)/qmdx-gguf report $(foreach r,sft-budget-scratch sft-budget-hyde,runs/recipes/$(r)/gguf/$(r)-q8_0.gguf) \
+		runs/revised/gguf/qmd-query-expansion-135M-q8_0.gguf --no-hf --threads 1 --seed $$s \
+		-o evals/results/gguf-seeds/budget-seed$$s.json || exit 1; done
+	for s in 0 1 2; do $(BIN)/qmdx-gguf report $(foreach r,grpo-grounded expert-1 sft-more,runs/recipes/$(r)/gguf/$(r)-q8_0.gguf) \
+		--no-hf --threads 1 --seed $$s -o evals/results/gguf-seeds/others-seed$$s.json || exit 1; done
+	$(BIN)/qmdx-qmd runs/recipes/sft-budget-hyde/gguf/sft-budget-hyde-q8_0.gguf --no-expansion -o evals/results/qmd-hybrid-sft-budget-hyde.json
 	$(BIN)/qmdx-recipes budget
 	$(BIN)/qmdx-recipes table
