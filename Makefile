@@ -53,7 +53,7 @@ qmd-check: $(STAMP)                      ## QMD 2.8.3 itself (Node 22 + QMD from
 	$(BIN)/qmdx-qmd $(ARGS)
 
 CORPORA = evals/retrieval/qmd-notes evals/retrieval/git-docs evals/retrieval/sqlite-docs evals/retrieval/debian-handbook evals/retrieval/team-notes
-recipes: $(STAMP)                        ## issue 14's recipes side by side (hours on 2 cores; needs `qmdx-main --run-dir runs/revised --sft-config configs/sft-cpu.yaml --gguf` first: recipe (a))
+recipes: $(STAMP)                        ## issue 14's recipes side by side (hours on 2 cores; needs `make main` and `qmdx-main --run-dir runs/revised --sft-config configs/sft-cpu.yaml --gguf` (recipe (a)) first)
 	$(BIN)/qmdx-utility expert --model runs/revised/gguf/qmd-query-expansion-135M-q8_0.gguf --threads 1 -n 4 --out data/expert/round1.jsonl --corpus $(CORPORA)
 	for c in qmd-notes git-docs; do $(BIN)/qmdx-utility budget evals/retrieval/$$c --split train --model runs/revised/gguf/qmd-query-expansion-135M-q8_0.gguf \
 		-o evals/results/budget/train-$$c-sft-revised.json; done
@@ -83,12 +83,17 @@ recipes: $(STAMP)                        ## issue 14's recipes side by side (hou
 		$(foreach r,sft-more expert-1 grpo-utility grpo-grounded sft-budget sft-budget-hyde sft-budget-novec sft-budget-scratch,\
 		$(r)=runs/recipes/$(r)/gguf/$(r)-q8_0.gguf)
 	$(BIN)/qmdx-recipes seeds sft-revised=runs/revised/gguf/qmd-query-expansion-135M-q8_0.gguf \
-		$(foreach r,sft-budget-hyde sft-budget-scratch,$(r)=runs/recipes/$(r)/gguf/$(r)-q8_0.gguf)
+		$(foreach r,sft-budget-hyde sft-budget-scratch,$(r)=runs/recipes/$(r)/gguf/$(r)-q8_0.gguf) \
+		main=runs/main/gguf/qmd-query-expansion-135M-q8_0.gguf
 	for s in 0 1 2; do $(BIN)/qmdx-gguf report $(foreach r,sft-budget-scratch sft-budget-hyde,runs/recipes/$(r)/gguf/$(r)-q8_0.gguf) \
 		runs/revised/gguf/qmd-query-expansion-135M-q8_0.gguf --no-hf --threads 1 --seed $$s \
 		-o evals/results/gguf-seeds/budget-seed$$s.json || exit 1; done
 	for s in 0 1 2; do $(BIN)/qmdx-gguf report $(foreach r,grpo-grounded expert-1 sft-more,runs/recipes/$(r)/gguf/$(r)-q8_0.gguf) \
 		--no-hf --threads 1 --seed $$s -o evals/results/gguf-seeds/others-seed$$s.json || exit 1; done
+	for s in 0 1 2; do $(BIN)/qmdx-gguf report runs/main/gguf/qmd-query-expansion-135M-q8_0.gguf --no-hf --threads 1 --seed $$s \
+		-o evals/results/gguf-seeds/main-seed$$s.json || exit 1; done
 	$(BIN)/qmdx-qmd runs/recipes/sft-budget-hyde/gguf/sft-budget-hyde-q8_0.gguf --no-expansion -o evals/results/qmd-hybrid-sft-budget-hyde.json
+	$(BIN)/qmdx-qmd runs/recipes/sft-budget-scratch/gguf/sft-budget-scratch-q8_0.gguf --no-expansion -o evals/results/qmd-hybrid-sft-budget-scratch.json
+	$(BIN)/qmdx-qmd runs/main/gguf/qmd-query-expansion-135M-q8_0.gguf --no-expansion -o evals/results/qmd-hybrid-main.json
 	$(BIN)/qmdx-recipes budget
 	$(BIN)/qmdx-recipes table

@@ -273,10 +273,11 @@ def measure_seeds(ggufs: dict, seeds, corpora=DEV_CORPORA, threads: int = 1, out
 QUALITY = {"rubric": "average_raw", "invented": "invented_line_rate", "stopped": "stop_rate", "valid": "format_valid_rate"}
 
 def sampled_quality(reports) -> pd.DataFrame:
-    "Each GGUF file's rubric, invented-line, stop and format-valid rates over `qmdx-gguf report` documents (one per seed)."
+    "Rubric, invented, stopped and valid rates per GGUF file (path less `.gguf`) over per-seed `qmdx-gguf report` docs."
     per_file = {}
     for doc in (r if isinstance(r, dict) else json.loads(Path(r).read_text()) for r in reports):
-        for path, f in doc["files"].items(): per_file.setdefault(Path(path).stem, []).append(f["summary"])
+        for key, f in doc["files"].items():
+            per_file.setdefault(str(Path(f.get("file", key)).with_suffix("")), []).append(f["summary"])
     rows = []
     for name, runs in per_file.items():
         row = {"file": name, "seeds": len(runs)}
