@@ -94,6 +94,7 @@ recipes: $(STAMP)                        ## issue 14's recipes side by side (hou
 		-o evals/results/gguf-seeds/main-seed$$s.json || exit 1; done
 	$(BIN)/qmdx-qmd runs/recipes/sft-budget-hyde/gguf/sft-budget-hyde-q8_0.gguf --no-expansion -o evals/results/qmd-hybrid-sft-budget-hyde.json
 	$(BIN)/qmdx-qmd runs/recipes/sft-budget-scratch/gguf/sft-budget-scratch-q8_0.gguf --no-expansion -o evals/results/qmd-hybrid-sft-budget-scratch.json
-	$(BIN)/qmdx-qmd runs/main/gguf/qmd-query-expansion-135M-q8_0.gguf --no-expansion -o evals/results/qmd-hybrid-main.json
+	for d in "" -draw2; do $(BIN)/qmdx-qmd runs/main/gguf/qmd-query-expansion-135M-q8_0.gguf --no-expansion \
+		-o evals/results/qmd-hybrid-main$$d.json || exit 1; done
 	$(BIN)/qmdx-recipes budget
 	$(BIN)/qmdx-recipes table
