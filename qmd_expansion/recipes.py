@@ -92,6 +92,16 @@ def recipe_table(docs, deployment: dict | None = None) -> pd.DataFrame:
     return table
 
 # %% ../nbs/06c_recipes.ipynb #435048c8
+def _finish_gains(fig, ax, splits, width):
+    "Zero line, the +5% target, one tick per split under its bar group, legend."
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.axhline(5, color="grey", linestyle="--", linewidth=0.8, label="target +5%")
+    ax.set_xticks(np.arange(len(splits)) + 0.4 - width / 2, splits)
+    ax.set_ylabel("nDCG@10 change vs raw query (%)")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
 def plot_gains(docs):
     "Relative nDCG@10 change per dev split, one bar group per recipe; stars mark p < 0.05."
     import matplotlib.pyplot as plt
@@ -104,13 +114,7 @@ def plot_gains(docs):
         bars = ax.bar(np.arange(len(splits)) + i * width, gains, width, label=d["recipe"]["name"])
         for bar, s in zip(bars, splits):
             if d["dev"][s]["p"] < 0.05: ax.annotate("*", (bar.get_x() + bar.get_width() / 2, bar.get_height()), ha="center")
-    ax.axhline(0, color="black", linewidth=0.8)
-    ax.axhline(5, color="grey", linestyle="--", linewidth=0.8, label="target +5%")
-    ax.set_xticks(np.arange(len(splits)) + 0.4 - width / 2, splits)
-    ax.set_ylabel("nDCG@10 change vs raw query (%)")
-    ax.legend(fontsize=8)
-    fig.tight_layout()
-    return fig
+    return _finish_gains(fig, ax, splits, width)
 
 # %% ../nbs/06c_recipes.ipynb #286df959
 def recipe_budgets(doc: dict, budgets: dict = BUDGETS) -> pd.DataFrame:
@@ -238,13 +242,7 @@ def plot_seeds(doc: dict):
         ax.bar(xs, [100 * c["relative"] if c else np.nan for c in cells], width, label=name, alpha=0.7)
         for x, c in zip(xs, cells):
             if c: ax.scatter([x] * c["seeds"], [100 * g for g in c["per_seed"]], s=8, color="black", zorder=3)
-    ax.axhline(0, color="black", linewidth=0.8)
-    ax.axhline(5, color="grey", linestyle="--", linewidth=0.8, label="target +5%")
-    ax.set_xticks(np.arange(len(splits)) + 0.4 - width / 2, splits)
-    ax.set_ylabel("nDCG@10 change vs raw query (%)")
-    ax.legend(fontsize=8)
-    fig.tight_layout()
-    return fig
+    return _finish_gains(fig, ax, splits, width)
 
 # %% ../nbs/06c_recipes.ipynb #6f4f381a
 SEEDS_RESULT = "evals/results/recipes-seeds.json"
