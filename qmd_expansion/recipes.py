@@ -274,8 +274,8 @@ def sampled_quality(reports) -> pd.DataFrame:
     "Rubric, invented, stopped and valid rates per GGUF file (path less `.gguf`) over per-seed `qmdx-gguf report` docs."
     per_file = {}
     for doc in (r if isinstance(r, dict) else json.loads(Path(r).read_text()) for r in reports):
-        for key, f in doc["files"].items():
-            per_file.setdefault(str(Path(f.get("file", key)).with_suffix("")), []).append(f["summary"])
+        for f in doc["files"].values():
+            per_file.setdefault(str(Path(f["file"]).with_suffix("")), []).append(f["summary"])
     rows = []
     for name, runs in per_file.items():
         row = {"file": name, "seeds": len(runs)}
