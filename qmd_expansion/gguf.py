@@ -5,11 +5,12 @@
 # %% auto #0
 __all__ = ['SDIST', 'SDIST_SHA256', 'CONVERTER_PARTS', 'QUANT_FTYPES', 'OLLAMA_TEMPLATE', 'SIZES', 'HUB_IDS', 'Quant',
            'CardResult', 'main', 'converter_dir', 'download_command', 'sha256_of', 'verified_sdist', 'find_sdist',
-           'converter', 'convert_hf_to_gguf', 'quantize_gguf', 'merge_adapters', 'modelfile', 'ExportPlan',
-           'export_plan', 'size_plan', 'gguf_files', 'model_card', 'export_gguf', 'load_gguf', 'gguf_next_logits',
-           'gguf_prompt', 'gguf_prompt_ids', 'expand_gguf', 'gguf_sampler', 'format_ok', 'deployment_summary',
-           'evaluate_gguf', 'transformers_summary', 'deployment_report', 'format_deployment_table', 'update_card',
-           'push_gguf', 'export_command', 'report_command', 'modelfile_command', 'converter_command', 'push_command']
+           'converter', 'convert_hf_to_gguf', 'quantize_gguf', 'merge_adapters', 'sharpen_logits', 'modelfile',
+           'ExportPlan', 'export_plan', 'size_plan', 'gguf_files', 'model_card', 'export_gguf', 'load_gguf',
+           'gguf_next_logits', 'gguf_prompt', 'gguf_prompt_ids', 'expand_gguf', 'gguf_sampler', 'format_ok',
+           'deployment_summary', 'evaluate_gguf', 'transformers_summary', 'deployment_report',
+           'format_deployment_table', 'update_card', 'push_gguf', 'export_command', 'report_command',
+           'modelfile_command', 'converter_command', 'push_command']
 
 # %% ../nbs/05_gguf.ipynb #1d67090a
 import io, os, re, sys, json, time, ctypes, hashlib, tarfile, logging, tempfile, subprocess
@@ -163,8 +164,8 @@ def quantize_gguf(src, dst, quant: str, threads: int = 2, log=None) -> Path:
 def _same_model(a: str, b: str) -> bool: return a == b or resolve_model(a) == resolve_model(b)
 
 # %% ../nbs/05_gguf.ipynb #6a1a1bf4
-def merge_adapters(base: str | None, sft: str | None, grpo: str | None, out) -> Path:
-    "Save base + SFT (+ GRPO) as one transformers model in `out`; returns `out`."
+def merge_adapters(base: str | None, sft: str | None, grpo: str | None, out, sharpen: float = 1.0) -> Path:
+    "Save base + SFT (+ GRPO), its logits times `sharpen`, as one transformers model in `out`; returns `out`."
     if grpo and not sft: raise ValueError("a GRPO adapter is applied on top of its SFT adapter: give --sft too")
     for name, a in (("--sft", sft), ("--grpo", grpo)):
         if a and not is_adapter(resolve_model(a)):
@@ -174,9 +175,22 @@ def merge_adapters(base: str | None, sft: str | None, grpo: str | None, out) -> 
     if sft and base and not _same_model(adapter_base(resolve_model(sft)), base):
         raise ValueError(f"{sft} was trained on {adapter_base(resolve_model(sft))!r}, not on --base {base!r}")
     model, tok = load_model(grpo, sft=sft, merge=True) if grpo else load_model(first, merge=True)
+    if sharpen != 1: sharpen_logits(model, sharpen)
     model.save_pretrained(out)
     tok.save_pretrained(out)
     return Path(out)
+
+# %% ../nbs/05_gguf.ipynb #1d0da334
+def sharpen_logits(model, factor: float):
+    "Multiply every logit of a causal LM by `factor` (its final norm's weight, `model.model.norm`); returns `model`."
+    import torch
+    if not (isinstance(factor, (int, float)) and np.isfinite(factor) and factor > 0):
+        raise ValueError(f"sharpen factor {factor!r}: use a positive number (1: unchanged, 2: logits doubled)")
+    norm = getattr(getattr(model, "model", None), "norm", None)
+    if not isinstance(getattr(norm, "weight", None), torch.nn.Parameter):
+        raise ValueError(f"{type(model).__name__} has no final norm weight (model.model.norm.weight) to scale")
+    with torch.no_grad(): norm.weight.mul_(factor)
+    return model
 
 # %% ../nbs/05_gguf.ipynb #16a6d1fa
 OLLAMA_TEMPLATE = """{{- range .Messages }}<|im_start|>{{ .Role }}
@@ -214,6 +228,7 @@ class ExportPlan:
     grpo: str | None
     output_dir: str
     name: str
+    sharpen: float = 1.0   # every logit times this (`sharpen_logits`)
 
 # %% ../nbs/05_gguf.ipynb #02caab6f
 def export_plan(sft, grpo=None, output_dir=None, base: str | None = None) -> ExportPlan:
@@ -290,6 +305,8 @@ def model_card(plan: ExportPlan, files: dict, result: dict | None = None) -> str
         "| file | quantization | size |", "|---|---|---|", *rows, "",
         "## How it was made", "", f"- **base model**: `{base_id or plan.base}`", *_recipe("SFT", plan.sft),
         *_recipe("GRPO", plan.grpo),
+        *([f"- **sharpened**: every logit ×{plan.sharpen:g} (the final norm's weight), so QMD's temperature "
+           f"{QMD_SAMPLING.temperature} acts as {QMD_SAMPLING.temperature / plan.sharpen:.2g}"] if plan.sharpen != 1 else []),
         f"- merged, converted with llama.cpp's `convert_hf_to_gguf.py` and quantized with llama-cpp-python "
         f"{LLAMA_CPP_VERSION}", "",
         "## Evaluation", "", "```", *_scores(result), "```", "",
@@ -306,15 +323,16 @@ def model_card(plan: ExportPlan, files: dict, result: dict | None = None) -> str
 # %% ../nbs/05_gguf.ipynb #faa91a14
 def export_gguf(base: str | None = None, sft: str | None = None, grpo: str | None = None,
                 output_dir="runs/gguf/qmd-query-expansion", name: str | None = None, quants=("f16", "q8_0", "q4_k_m"),
-                force: bool = False, result=None, sdist=None, threads: int = 2, log=print) -> dict:
-    "Merge base + SFT (+ GRPO), convert to GGUF, quantize; write Modelfile, model card and manifest (returned)."
+                force: bool = False, result=None, sdist=None, threads: int = 2, sharpen: float = 1.0,
+                log=print) -> dict:
+    "Merge base + SFT (+ GRPO) (logits times `sharpen`), convert to GGUF, quantize; write Modelfile, model card and manifest (returned)."
     bad = [q for q in quants if q not in QUANT_FTYPES]
     if bad or not quants:
         raise ValueError(f"unknown quantization {bad[0] if bad else None!r}: use some of {', '.join(QUANT_FTYPES)}")
     out = rooted(output_dir)
     name = name or out.name
     base = _preset_of(base or (adapter_base(resolve_model(sft)) if sft else None))
-    plan = ExportPlan(base, sft, grpo, str(out), name)
+    plan = ExportPlan(base, sft, grpo, str(out), name, sharpen)
     files = gguf_files(out, name, quants)
     existing = [p for p in [*files.values(), *(out / f for f in ("Modelfile", "README.md", "export.json"))] if p.exists()]
     if existing and not force: raise FileExistsError(f"{existing[0]} exists: use --force (force=True) to overwrite")
@@ -324,8 +342,9 @@ def export_gguf(base: str | None = None, sft: str | None = None, grpo: str | Non
     start = time.time()
     with tempfile.TemporaryDirectory(prefix=f".{name}-", dir=out) as work:
         work = Path(work)
-        log("merging " + " + ".join(str(x) for x in (base, sft, grpo) if x))
-        merge_adapters(base, sft, grpo, work / "merged")
+        log("merging " + " + ".join(str(x) for x in (base, sft, grpo) if x)
+            + (f", logits ×{sharpen:g}" if sharpen != 1 else ""))
+        merge_adapters(base, sft, grpo, work / "merged", sharpen)
         log("converting to f16 GGUF")
         f16 = convert_hf_to_gguf(work / "merged", work / "f16.gguf", "f16", sdist)
         built = {}
@@ -563,6 +582,7 @@ def export_command(*,
                    name: str | None = None,     # file name prefix (default: the output directory's name)
                    quants: list[Quant] = ("f16", "q8_0", "q4_k_m"),
                    force: bool = False,         # overwrite existing files
+                   sharpen: float = 1.0,        # multiply every logit by this (QMD's temperature 0.7 acts as 0.7/SHARPEN)
                    result: CardResult = None,
                    # upload the export to this Hub repository (needs HF_TOKEN)
                    push_to_hub: Annotated[str | None, Arg(metavar="REPO")] = None,
@@ -576,7 +596,7 @@ def export_command(*,
         base, sft, grpo, output, name = plan.base, plan.sft, plan.grpo, plan.output_dir, name or plan.name
     elif not (base or sft): raise UsageError("give --size or --base/--sft")
     elif not output: raise UsageError("a custom export needs --output")
-    man = export_gguf(base, sft, grpo, output, name, quants, force, result, llama_sdist)
+    man = export_gguf(base, sft, grpo, output, name, quants, force, result, llama_sdist, sharpen=sharpen)
     print(json.dumps(man, indent=2))
     if push_to_hub: print(f"pushed to {push_gguf(man['output_dir'], push_to_hub, result)}")
 

@@ -6,8 +6,9 @@
 __all__ = ['DEV_CORPORA', 'DEPLOYMENT', 'FIXTURE_SPLIT', 'SEEDS_RESULT', 'QUALITY', 'RESULTS', 'main', 'Recipe', 'run_seconds',
            'dev_gain', 'evaluate_recipe', 'recipe_row', 'recipe_table', 'plot_gains', 'recipe_budgets', 'plot_budgets',
            'deployment_row', 'side_by_side', 'named_paths', 'read_deployment', 'sampled_metrics', 'seed_comparison',
-           'pooled', 'seeds_table', 'plot_seeds', 'measure_seeds', 'sampled_quality', 'qmd_split_gains', 'recipe_files',
-           'evaluate_command', 'table_command', 'budget_command', 'deploy_command', 'seeds_command']
+           'pooled', 'seeds_table', 'versus', 'plot_seeds', 'measure_seeds', 'joined_seeds', 'sampled_quality',
+           'qmd_split_gains', 'recipe_files', 'evaluate_command', 'table_command', 'budget_command', 'deploy_command',
+           'seeds_command']
 
 # %% ../nbs/06c_recipes.ipynb #95ecf394
 import os, sys, json
@@ -203,12 +204,15 @@ def seed_comparison(raw: dict, runs: list) -> dict:
 # %% ../nbs/06c_recipes.ipynb #c5c4b6ed
 FIXTURE_SPLIT = "qmd-notes"
 
+def _pooled_runs(doc: dict, name: str, splits) -> list:
+    "Recipe `name`'s per-query scores over `splits` together (ids `split/query`), one dict per seed every split has."
+    runs = doc["runs"][name]
+    seeds = sorted(set.intersection(*(set(runs[s]) for s in splits)))
+    return [{f"{s}/{q}": v for s in splits for q, v in runs[s][k]["metric"].items()} for k in seeds]
+
 def pooled(doc: dict, name: str, splits) -> dict:
     "`seed_comparison` of recipe `name` over the queries of `splits` together."
-    runs = doc["runs"][name]
-    raw = {f"{s}/{q}": v for s in splits for q, v in doc["raw"][s].items()}
-    seeds = sorted(set.intersection(*(set(runs[s]) for s in splits)))
-    return seed_comparison(raw, [{f"{s}/{q}": v for s in splits for q, v in runs[s][k]["metric"].items()} for k in seeds])
+    return seed_comparison({f"{s}/{q}": v for s in splits for q, v in doc["raw"][s].items()}, _pooled_runs(doc, name, splits))
 
 def _cell(c: dict) -> str:
     spread = f"{min(c['per_seed']):+.1%}..{max(c['per_seed']):+.1%}" if c["seeds"] > 1 else "one seed"
@@ -227,6 +231,13 @@ def seeds_table(doc: dict) -> pd.DataFrame:
         row["pooled, all"] = _cell(pooled(doc, name, splits))
         rows.append(row)
     return pd.DataFrame(rows)
+
+# %% ../nbs/06c_recipes.ipynb #096b5e19
+def versus(doc: dict, name: str, baseline: str, splits=None) -> dict:
+    "`seed_comparison` of recipe `name` against recipe `baseline`'s per-query seed mean, over `splits` together."
+    splits = splits or [s for s in doc["raw"] if doc["runs"][name].get(s) and doc["runs"][baseline].get(s)]
+    base = _pooled_runs(doc, baseline, splits)
+    return seed_comparison({q: float(np.mean([r[q] for r in base])) for q in base[0]}, _pooled_runs(doc, name, splits))
 
 # %% ../nbs/06c_recipes.ipynb #2083d26f
 def plot_seeds(doc: dict):
@@ -266,6 +277,22 @@ def measure_seeds(ggufs: dict, seeds, corpora=DEV_CORPORA, threads: int = 1, out
                 done[str(seed)] = sampled_metrics(judge, expand(path), seed)
                 atomic_write_text(out, json.dumps(doc, indent=1, ensure_ascii=False))
     return doc
+
+# %% ../nbs/06c_recipes.ipynb #2349cd42
+def joined_seeds(docs) -> dict:
+    "One seeds document from several (`measure_seeds` outputs or their paths) with the same settings and raw scores."
+    docs = [d if isinstance(d, dict) else json.loads(Path(d).read_text(encoding="utf-8")) for d in docs]
+    sampling = lambda d: {k: v for k, v in d["settings"].items() if k != "files"}
+    out = {"settings": {**docs[0]["settings"], "files": {}}, "raw": {}, "runs": {}}
+    for d in docs:
+        if sampling(d) != sampling(docs[0]):
+            raise ValueError(f"documents sampled differently: {d['settings']} vs {docs[0]['settings']}")
+        for split, raw in d["raw"].items():
+            if out["raw"].setdefault(split, raw) != raw: raise ValueError(f"{split}: the documents' raw scores differ")
+        for name, runs in d["runs"].items():
+            if name in out["runs"]: raise ValueError(f"{name} is in more than one document")
+            out["runs"][name], out["settings"]["files"][name] = runs, d["settings"]["files"][name]
+    return out
 
 # %% ../nbs/06c_recipes.ipynb #d0596d67
 QUALITY = {"rubric": "average_raw", "invented": "invented_line_rate", "stopped": "stop_rate", "valid": "format_valid_rate"}
