@@ -306,7 +306,8 @@ def model_card(plan: ExportPlan, files: dict, result: dict | None = None) -> str
         "## How it was made", "", f"- **base model**: `{base_id or plan.base}`", *_recipe("SFT", plan.sft),
         *_recipe("GRPO", plan.grpo),
         *([f"- **sharpened**: every logit ×{plan.sharpen:g} (the final norm's weight), so QMD's temperature "
-           f"{QMD_SAMPLING.temperature} acts as {QMD_SAMPLING.temperature / plan.sharpen:.2g}"] if plan.sharpen != 1 else []),
+           f"{QMD_SAMPLING.temperature} acts as {QMD_SAMPLING.temperature / plan.sharpen:.2g}"]
+          if plan.sharpen != 1 else []),
         f"- merged, converted with llama.cpp's `convert_hf_to_gguf.py` and quantized with llama-cpp-python "
         f"{LLAMA_CPP_VERSION}", "",
         "## Evaluation", "", "```", *_scores(result), "```", "",
@@ -325,7 +326,7 @@ def export_gguf(base: str | None = None, sft: str | None = None, grpo: str | Non
                 output_dir="runs/gguf/qmd-query-expansion", name: str | None = None, quants=("f16", "q8_0", "q4_k_m"),
                 force: bool = False, result=None, sdist=None, threads: int = 2, sharpen: float = 1.0,
                 log=print) -> dict:
-    "Merge base + SFT (+ GRPO) (logits times `sharpen`), convert to GGUF, quantize; write Modelfile, model card and manifest (returned)."
+    "Merge base + SFT (+ GRPO), logits times `sharpen`; convert to GGUF, quantize; write Modelfile, card, manifest (returned)."
     bad = [q for q in quants if q not in QUANT_FTYPES]
     if bad or not quants:
         raise ValueError(f"unknown quantization {bad[0] if bad else None!r}: use some of {', '.join(QUANT_FTYPES)}")
