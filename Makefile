@@ -94,14 +94,14 @@ recipes: $(STAMP)                        ## issue 14's recipes side by side (hou
 		-o evals/results/gguf-seeds/main-seed$$s.json || exit 1; done
 	$(BIN)/qmdx-qmd runs/recipes/sft-budget-hyde/gguf/sft-budget-hyde-q8_0.gguf --no-expansion -o evals/results/qmd-hybrid-sft-budget-hyde.json
 	$(BIN)/qmdx-qmd runs/recipes/sft-budget-scratch/gguf/sft-budget-scratch-q8_0.gguf --no-expansion -o evals/results/qmd-hybrid-sft-budget-scratch.json
-	for d in "" -draw2; do $(BIN)/qmdx-qmd runs/main/gguf/qmd-query-expansion-135M-q8_0.gguf --no-expansion \
+	for d in "" -draw2 -draw3; do $(BIN)/qmdx-qmd runs/main/gguf/qmd-query-expansion-135M-q8_0.gguf --no-expansion \
 		-o evals/results/qmd-hybrid-main$$d.json || exit 1; done
 	for k in 1.4 2; do $(BIN)/qmdx-gguf export --sft runs/main/sft/adapter --output runs/sharpen-$$k/gguf --name main-sharpen-$$k \
 		--quants q8_0 --sharpen $$k --force && $(BIN)/qmdx-recipes seeds sharpen-$$k=runs/sharpen-$$k/gguf/main-sharpen-$$k-q8_0.gguf \
 		-o evals/results/recipes-seeds-sharpen-$$k.json || exit 1; done   # the main job's model, logits x1.4 and x2
 	for s in 0 1 2; do $(BIN)/qmdx-gguf report $(foreach k,1.4 2,runs/sharpen-$(k)/gguf/main-sharpen-$(k)-q8_0.gguf) --no-hf \
 		--threads 1 --seed $$s -o evals/results/gguf-seeds/sharpen-seed$$s.json || exit 1; done
-	for d in "" -draw2; do $(BIN)/qmdx-qmd runs/sharpen-2/gguf/main-sharpen-2-q8_0.gguf --no-expansion \
+	for d in "" -draw2 -draw3; do $(BIN)/qmdx-qmd runs/sharpen-2/gguf/main-sharpen-2-q8_0.gguf --no-expansion \
 		-o evals/results/qmd-hybrid-sharpen-2$$d.json || exit 1; done
 	$(BIN)/qmdx-recipes budget
 	$(BIN)/qmdx-recipes table

@@ -7,8 +7,8 @@ __all__ = ['DEV_CORPORA', 'DEPLOYMENT', 'FIXTURE_SPLIT', 'SEEDS_RESULT', 'QUALIT
            'dev_gain', 'evaluate_recipe', 'recipe_row', 'recipe_table', 'plot_gains', 'recipe_budgets', 'plot_budgets',
            'deployment_row', 'side_by_side', 'named_paths', 'read_deployment', 'sampled_metrics', 'seed_comparison',
            'pooled', 'seeds_table', 'versus', 'plot_seeds', 'measure_seeds', 'joined_seeds', 'sampled_quality',
-           'qmd_split_gains', 'recipe_files', 'evaluate_command', 'table_command', 'budget_command', 'deploy_command',
-           'seeds_command']
+           'qmd_split_gains', 'qmd_versus', 'recipe_files', 'evaluate_command', 'table_command', 'budget_command',
+           'deploy_command', 'seeds_command']
 
 # %% ../nbs/06c_recipes.ipynb #95ecf394
 import os, sys, json
@@ -326,6 +326,24 @@ def qmd_split_gains(path, condition: str = "as typed", splits=("dev", "train")) 
             rows.append({"corpus": name, "split": split, "queries": len(qs),
                          "raw": float(np.mean([per_query["raw"][q]["nDCG@10"] for q in qs])), "relative": c["relative"],
                          "p": c["p"], "wins": c["wins"], "losses": c["losses"]})
+    return pd.DataFrame(rows)
+
+# %% ../nbs/06c_recipes.ipynb #6335050f
+def _draw_means(paths, condition: str) -> tuple:
+    "The per-query nDCG@10 mean over several `qmdx-qmd` results of one fixture, and the fixture's BEIR directory."
+    runs = [next(iter(json.loads(Path(p).read_text(encoding="utf-8"))["retrieval"].values())) for p in paths]
+    per_query = [r["conditions"][condition]["per_query"] for r in runs]
+    return {q: {"nDCG@10": float(np.mean([d[q]["nDCG@10"] for d in per_query]))} for q in per_query[0]}, runs[0]["beir_dir"]
+
+def qmd_versus(paths, baseline_paths, condition: str = "as typed", splits=("dev", "train")) -> pd.DataFrame:
+    "Per split, the paired test of `paths`' per-query mean over draws against `baseline_paths`' (`qmdx-qmd` results)."
+    (new, beir_dir), (base, _) = _draw_means(paths, condition), _draw_means(baseline_paths, condition)
+    rows = []
+    for split in (*splits, "all"):
+        qs = list(base) if split == "all" else [q for q in load_beir(beir_dir, split).qrels if q in base]
+        c = paired_comparison({q: base[q] for q in qs}, {q: new[q] for q in qs})
+        rows.append({"split": split, "queries": len(qs), "draws": f"{len(paths)} vs {len(baseline_paths)}",
+                     **{k: c[k] for k in ("relative", "p", "wins", "losses", "ties")}})
     return pd.DataFrame(rows)
 
 # %% ../nbs/06c_recipes.ipynb #10ab3f97
