@@ -314,13 +314,17 @@ def sampled_quality(reports) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 # %% ../nbs/06c_recipes.ipynb #c61da2c8
+def _fixture_dir(path) -> Path:
+    "A result's BEIR directory; a path recorded on another machine is looked up under this checkout's `evals/retrieval`."
+    return Path(path) if Path(path).is_dir() else rooted(Path("evals/retrieval") / Path(path).name)
+
 def qmd_split_gains(path, condition: str = "as typed", splits=("dev", "train")) -> pd.DataFrame:
     "nDCG@10 of `condition` against raw in QMD's own rankings (a `qmdx-qmd` result), per corpus and split."
     rows = []
     for name, r in json.loads(Path(path).read_text(encoding="utf-8"))["retrieval"].items():
         per_query = {c: v["per_query"] for c, v in r["conditions"].items()}
         for split in splits:
-            bench = load_beir(r["beir_dir"], split)
+            bench = load_beir(_fixture_dir(r["beir_dir"]), split)
             qs = [q for q in bench.qrels if q in per_query["raw"]]
             c = paired_comparison({q: per_query["raw"][q] for q in qs}, {q: per_query[condition][q] for q in qs})
             rows.append({"corpus": name, "split": split, "queries": len(qs),
@@ -340,7 +344,7 @@ def qmd_versus(paths, baseline_paths, condition: str = "as typed", splits=("dev"
     (new, beir_dir), (base, _) = _draw_means(paths, condition), _draw_means(baseline_paths, condition)
     rows = []
     for split in (*splits, "all"):
-        qs = list(base) if split == "all" else [q for q in load_beir(beir_dir, split).qrels if q in base]
+        qs = list(base) if split == "all" else [q for q in load_beir(_fixture_dir(beir_dir), split).qrels if q in base]
         c = paired_comparison({q: base[q] for q in qs}, {q: new[q] for q in qs})
         rows.append({"split": split, "queries": len(qs), "draws": f"{len(paths)} vs {len(baseline_paths)}",
                      **{k: c[k] for k in ("relative", "p", "wins", "losses", "ties")}})
