@@ -103,5 +103,22 @@ recipes: $(STAMP)                        ## issue 14's recipes side by side (hou
 		--threads 1 --seed $$s -o evals/results/gguf-seeds/sharpen-seed$$s.json || exit 1; done
 	for d in "" -draw2 -draw3; do $(BIN)/qmdx-qmd runs/sharpen-2/gguf/main-sharpen-2-q8_0.gguf --no-expansion \
 		-o evals/results/qmd-hybrid-sharpen-2$$d.json || exit 1; done
+	for c in $(notdir $(CORPORA)); do $(BIN)/qmdx-utility budget evals/retrieval/$$c --split train --threads 1 \
+		--model runs/main/gguf/qmd-query-expansion-135M-q8_0.gguf -o evals/results/budget/train-$$c-main.json || exit 1; done
+	$(BIN)/qmdx-utility expert --model runs/main/gguf/qmd-query-expansion-135M-q8_0.gguf --threads 1 -n 4 \
+		--out data/expert/round2-a.jsonl --corpus $(addprefix evals/retrieval/,qmd-notes git-docs sqlite-docs)
+	$(BIN)/qmdx-utility expert --model runs/main/gguf/qmd-query-expansion-135M-q8_0.gguf --threads 1 -n 4 \
+		--out data/expert/round2-b.jsonl --corpus $(addprefix evals/retrieval/,debian-handbook team-notes)   # round 2, two halves
+	$(BIN)/qmdx-sft --config configs/sft-expert2-cpu.yaml
+	$(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/recipes/expert-2/adapter --output runs/recipes/expert-2/gguf \
+		--name expert-2 --quants q8_0 --force
+	$(BIN)/qmdx-recipes evaluate expert-2 --order 10 --adapter runs/recipes/expert-2/adapter --summary runs/main/sft-stage1/summary.json \
+		runs/main/sft/summary.json runs/recipes/expert-2/summary.json data/expert/round2-a.run.json data/expert/round2-b.run.json \
+		--note "(b2) main + a second expert round: 4 Q8_0 samples for all 412 train queries, 365 kept, then 30 SFT steps (configs/sft-expert2-cpu.yaml); extra = the round's sampling, two halves side by side, wall seconds added"
+	$(BIN)/qmdx-recipes seeds expert-2=runs/recipes/expert-2/gguf/expert-2-q8_0.gguf -o evals/results/recipes-seeds-expert-2.json
+	for s in 0 1 2; do $(BIN)/qmdx-gguf report runs/recipes/expert-2/gguf/expert-2-q8_0.gguf --no-hf --threads 1 --seed $$s \
+		-o evals/results/gguf-seeds/expert-2-seed$$s.json || exit 1; done
+	for d in "" -draw2 -draw3; do $(BIN)/qmdx-qmd runs/recipes/expert-2/gguf/expert-2-q8_0.gguf --no-expansion \
+		-o evals/results/qmd-hybrid-expert-2$$d.json || exit 1; done
 	$(BIN)/qmdx-recipes budget
 	$(BIN)/qmdx-recipes table

@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['SDIST', 'SDIST_SHA256', 'CONVERTER_PARTS', 'QUANT_FTYPES', 'OLLAMA_TEMPLATE', 'SIZES', 'HUB_IDS', 'Quant',
            'CardResult', 'main', 'converter_dir', 'download_command', 'sha256_of', 'verified_sdist', 'find_sdist',
-           'converter', 'convert_hf_to_gguf', 'quantize_gguf', 'merge_adapters', 'sharpen_logits', 'modelfile',
-           'ExportPlan', 'export_plan', 'size_plan', 'gguf_files', 'model_card', 'export_gguf', 'load_gguf',
-           'gguf_next_logits', 'gguf_prompt', 'gguf_prompt_ids', 'expand_gguf', 'gguf_sampler', 'format_ok',
-           'deployment_summary', 'evaluate_gguf', 'transformers_summary', 'deployment_report',
+           'converter', 'convert_hf_to_gguf', 'quantize_gguf', 'merge_adapters', 'check_sharpen', 'sharpen_logits',
+           'modelfile', 'ExportPlan', 'export_plan', 'size_plan', 'gguf_files', 'model_card', 'export_gguf',
+           'load_gguf', 'gguf_next_logits', 'gguf_prompt', 'gguf_prompt_ids', 'expand_gguf', 'gguf_sampler',
+           'format_ok', 'deployment_summary', 'evaluate_gguf', 'transformers_summary', 'deployment_report',
            'format_deployment_table', 'update_card', 'push_gguf', 'export_command', 'report_command',
            'modelfile_command', 'converter_command', 'push_command']
 
@@ -26,7 +26,7 @@ from .reward import parse_expansion
 from .eval import evaluate_model, score_rows, summarize, save_result
 from .data import read_queries
 from .common import (rooted, repo_root, atomic_dir, atomic_write_text, atomic_path, LLAMA_CPP_VERSION,
-                                  INSTALL, require, rounded_percentile)
+                                  INSTALL, require, rounded_percentile, shown_path)
 
 # %% ../nbs/05_gguf.ipynb #df83a8ee
 SDIST = f"llama_cpp_python-{LLAMA_CPP_VERSION}.tar.gz"
@@ -181,11 +181,16 @@ def merge_adapters(base: str | None, sft: str | None, grpo: str | None, out, sha
     return Path(out)
 
 # %% ../nbs/05_gguf.ipynb #1d0da334
+def check_sharpen(factor) -> float:
+    "`factor` if it is a positive finite number, else a ValueError that says what to use."
+    if not (isinstance(factor, (int, float)) and np.isfinite(factor) and factor > 0):
+        raise ValueError(f"sharpen factor {factor!r}: use a positive number (1: unchanged, 2: logits doubled)")
+    return factor
+
 def sharpen_logits(model, factor: float):
     "Multiply every logit of a causal LM by `factor` (its final norm's weight, `model.model.norm`); returns `model`."
     import torch
-    if not (isinstance(factor, (int, float)) and np.isfinite(factor) and factor > 0):
-        raise ValueError(f"sharpen factor {factor!r}: use a positive number (1: unchanged, 2: logits doubled)")
+    check_sharpen(factor)
     norm = getattr(getattr(model, "model", None), "norm", None)
     if not isinstance(getattr(norm, "weight", None), torch.nn.Parameter):
         raise ValueError(f"{type(model).__name__} has no final norm weight (model.model.norm.weight) to scale")
@@ -259,16 +264,10 @@ def _run_summary(adapter) -> dict:
     p = Path(adapter).parent / "summary.json" if adapter else None
     return json.loads(p.read_text()) if p and p.exists() else {}
 
-# %% ../nbs/05_gguf.ipynb #cd2d9c4d
-def _shown(path) -> str:
-    "A path relative to the repository when it is inside it (model cards should not carry machine paths)."
-    try: return str(Path(path).resolve().relative_to(repo_root()))
-    except ValueError: return str(path)
-
 # %% ../nbs/05_gguf.ipynb #4af368d8
 def _recipe(stage: str, adapter) -> list:
     if not adapter: return []
-    s, out = _run_summary(adapter), [f"- **{stage}** adapter `{_shown(adapter)}`"]
+    s, out = _run_summary(adapter), [f"- **{stage}** adapter `{shown_path(adapter)}`"]
     cfg, counts = s.get("config", {}), s.get("data")
     if cfg.get("data"):
         out.append(f"  - data: {', '.join(map(str, cfg['data']))}"
@@ -330,6 +329,7 @@ def export_gguf(base: str | None = None, sft: str | None = None, grpo: str | Non
     bad = [q for q in quants if q not in QUANT_FTYPES]
     if bad or not quants:
         raise ValueError(f"unknown quantization {bad[0] if bad else None!r}: use some of {', '.join(QUANT_FTYPES)}")
+    check_sharpen(sharpen)
     out = rooted(output_dir)
     name = name or out.name
     base = _preset_of(base or (adapter_base(resolve_model(sft)) if sft else None))

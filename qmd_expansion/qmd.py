@@ -27,7 +27,8 @@ from .qmd_contract import (QMD_VERSION, PROMPT_PREFIX, QMD_SYSTEM_PROMPT, QMD_SA
                                         doc_for_embedding, QWEN3_EMBED, EMBED_CONTEXT, EMBED_TOKEN_LIMIT)
 from .data import read_queries, DataError
 from .eval import score_rows, save_result
-from .common import rooted, atomic_dir, atomic_write_text, MissingDependency, require, rounded_percentile
+from .common import (rooted, atomic_dir, atomic_write_text, MissingDependency, require,
+                                  rounded_percentile, shown_path)
 from .gguf import (LLAMA_CPP_VERSION, deployment_summary, evaluate_gguf,
                                 load_gguf, gguf_prompt_ids, size_plan, gguf_files, convert_hf_to_gguf)
 from .retrieval import (load_beir, ir_metrics, mean_metrics, paired_comparison, paired_randomization,
@@ -681,7 +682,7 @@ def retrieval_check(beir_dir, work, generate=None, embed=None, home=None, thread
             gaps.append(gap)
             if found or ours[cond][qid] != res["runs"][cond][qid]: differing[qid] = found
         explained[cond] = {"max_score_gap": max(gaps, default=0.0), "disagreements": differing}
-    return {"beir_dir": str(beir_dir), "queries": len(qids), "documents": info["documents"],
+    return {"beir_dir": shown_path(beir_dir), "queries": len(qids), "documents": info["documents"],
             "embedded": info.get("embedded"), "index_agreement": agreement, "embedding": vectors, "conditions": conds,
             "faithfulness": faithfulness(res["runs"], ours, qrels, explained),
             "seconds": round(time.perf_counter() - start, 1)}
@@ -715,11 +716,11 @@ def qmd_check(gguf, queries_file, fixtures=(), threads: int = 1, seed: int = 0, 
     start, load0 = time.time(), round(os.getloadavg()[0], 2)
     work = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="qmdx-qmd-"))
     try:
-        result = {"settings": {"command": command, "gguf": str(Path(gguf).resolve()) if gguf else None,
+        result = {"settings": {"command": command, "gguf": shown_path(gguf) if gguf else None,
                                "gguf_mb": round(Path(gguf).stat().st_size / 2**20, 1) if gguf else None,
                                "embed_gguf": str(embed) if embed else None,
-                               "queries": str(queries_file) if expansion else None,
-                               "fixtures": [str(f) for f in fixtures], "threads": threads, "seed": seed,
+                               "queries": shown_path(queries_file) if expansion else None,
+                               "fixtures": [shown_path(f) for f in fixtures], "threads": threads, "seed": seed,
                                **versions(home), "llama_cpp_python": LLAMA_CPP_VERSION, "install_dir": str(home),
                                "qmd_sampling": QMD_SAMPLING_NOTE,
                                "ours_sampling": asdict(QMD_SAMPLING), "cpu_count": os.cpu_count(),

@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['DEV_CORPORA', 'DEPLOYMENT', 'FIXTURE_SPLIT', 'SEEDS_RESULT', 'QUALITY', 'RESULTS', 'main', 'Recipe', 'run_seconds',
            'dev_gain', 'evaluate_recipe', 'recipe_row', 'recipe_table', 'plot_gains', 'recipe_budgets', 'plot_budgets',
-           'deployment_row', 'side_by_side', 'named_paths', 'read_deployment', 'sampled_metrics', 'seed_comparison',
-           'pooled', 'seeds_table', 'versus', 'plot_seeds', 'measure_seeds', 'joined_seeds', 'sampled_quality',
-           'qmd_split_gains', 'qmd_versus', 'recipe_files', 'evaluate_command', 'table_command', 'budget_command',
-           'deploy_command', 'seeds_command']
+           'train_budgets', 'chosen_budget', 'deployment_row', 'side_by_side', 'named_paths', 'read_deployment',
+           'sampled_metrics', 'seed_comparison', 'pooled', 'seeds_table', 'versus', 'plot_seeds', 'measure_seeds',
+           'joined_seeds', 'sampled_quality', 'qmd_split_gains', 'qmd_versus', 'recipe_files', 'evaluate_command',
+           'table_command', 'budget_command', 'deploy_command', 'seeds_command']
 
 # %% ../nbs/06c_recipes.ipynb #95ecf394
 import os, sys, json
@@ -143,6 +143,23 @@ def plot_budgets(frame: pd.DataFrame):
         ax.set_title(name, fontsize=9)
     fig.colorbar(image, ax=axes[0].tolist(), label="nDCG@10 change vs raw (%)")
     return fig
+
+# %% ../nbs/06c_recipes.ipynb #d11d54d5
+def train_budgets(paths) -> pd.DataFrame:
+    "Relative nDCG@10 change per budget (rows) on each corpus studied by `qmdx-utility budget` (columns), and the mean."
+    columns, source = {}, None
+    for path in paths:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        name, source = Path(doc["beir_dir"]).name, source or doc["source"]
+        if name in columns: raise ValueError(f"{path}: {name} is studied twice")
+        if doc["source"] != source: raise ValueError(f"{path}: expansions from {doc['source']}, not {source}")
+        columns[name] = {row["budget"]: row["relative"] for row in doc["budgets"]}
+    frame = pd.DataFrame(columns)
+    return frame.assign(mean=frame.mean(axis=1))
+
+def chosen_budget(frame: pd.DataFrame, keep: str = "vec") -> str:
+    "The budget of `train_budgets` with the best mean gain among those that keep a `keep` line."
+    return frame.loc[[b == "all" or keep in b for b in frame.index], "mean"].idxmax()
 
 # %% ../nbs/06c_recipes.ipynb #7f9088eb
 def deployment_row(gens: list) -> dict:
