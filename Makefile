@@ -120,5 +120,11 @@ recipes: $(STAMP)                        ## issue 14's recipes side by side (hou
 		-o evals/results/gguf-seeds/expert-2-seed$$s.json || exit 1; done
 	for d in "" -draw2 -draw3; do $(BIN)/qmdx-qmd runs/recipes/expert-2/gguf/expert-2-q8_0.gguf --no-expansion \
 		-o evals/results/qmd-hybrid-expert-2$$d.json || exit 1; done
+	$(BIN)/qmdx-data clean data/expert/round2-a.jsonl data/expert/round2-b.jsonl --fix --out data/expert/round2-clean.jsonl
+	$(BIN)/qmdx-sft --config configs/sft-expert2-clean-cpu.yaml   # the round's samples without their echo lines
+	$(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/recipes/expert-2-clean/adapter --output runs/recipes/expert-2-clean/gguf \
+		--name expert-2-clean --quants q8_0 --force
+	for s in 0 1 2; do $(BIN)/qmdx-gguf report runs/recipes/expert-2-clean/gguf/expert-2-clean-q8_0.gguf --no-hf --threads 1 \
+		--seed $$s -o evals/results/gguf-seeds/expert-2-clean-seed$$s.json || exit 1; done
 	$(BIN)/qmdx-recipes budget
 	$(BIN)/qmdx-recipes table
