@@ -126,5 +126,23 @@ recipes: $(STAMP)                        ## issue 14's recipes side by side (hou
 		--name expert-2-clean --quants q8_0 --force
 	for s in 0 1 2; do $(BIN)/qmdx-gguf report runs/recipes/expert-2-clean/gguf/expert-2-clean-q8_0.gguf --no-hf --threads 1 \
 		--seed $$s -o evals/results/gguf-seeds/expert-2-clean-seed$$s.json || exit 1; done
+	$(BIN)/qmdx-recipes evaluate expert-2-clean --order 11 --adapter runs/recipes/expert-2-clean/adapter \
+		--summary runs/main/sft-stage1/summary.json runs/main/sft/summary.json runs/recipes/expert-2-clean/summary.json \
+		data/expert/round2-a.run.json data/expert/round2-b.run.json \
+		--note "(b3) main + the second expert round's samples without their echo lines: qmdx-data clean --fix kept 295 of 365, then 30 SFT steps (configs/sft-expert2-clean-cpu.yaml); extra = the round's sampling, two halves side by side, wall seconds added"
+	$(BIN)/qmdx-recipes seeds expert-2-clean=runs/recipes/expert-2-clean/gguf/expert-2-clean-q8_0.gguf --threads 1 \
+		-o evals/results/recipes-seeds-expert-2-clean.json
+	for d in "" -draw2 -draw3; do $(BIN)/qmdx-qmd runs/recipes/expert-2-clean/gguf/expert-2-clean-q8_0.gguf --no-expansion \
+		-o evals/results/qmd-hybrid-expert-2-clean$$d.json || exit 1; done
+	$(BIN)/qmdx-data clean data/expert/round2-a.jsonl data/expert/round2-b.jsonl --drop --out data/expert/round2-drop.jsonl
+	$(BIN)/qmdx-sft --config configs/sft-expert2-drop-cpu.yaml   # the round's samples without a defect: dropped, not cut
+	$(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/recipes/expert-2-drop/adapter --output runs/recipes/expert-2-drop/gguf \
+		--name expert-2-drop --quants q8_0 --force
+	$(BIN)/qmdx-recipes seeds expert-2-drop=runs/recipes/expert-2-drop/gguf/expert-2-drop-q8_0.gguf --threads 1 \
+		-o evals/results/recipes-seeds-expert-2-drop.json
+	for s in 0 1 2; do $(BIN)/qmdx-gguf report runs/recipes/expert-2-drop/gguf/expert-2-drop-q8_0.gguf --no-hf --threads 1 \
+		--seed $$s -o evals/results/gguf-seeds/expert-2-drop-seed$$s.json || exit 1; done
+	for d in "" -draw2 -draw3; do $(BIN)/qmdx-qmd runs/recipes/expert-2-drop/gguf/expert-2-drop-q8_0.gguf --no-expansion \
+		-o evals/results/qmd-hybrid-expert-2-drop$$d.json || exit 1; done
 	$(BIN)/qmdx-recipes budget
 	$(BIN)/qmdx-recipes table

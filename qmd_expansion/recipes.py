@@ -7,8 +7,9 @@ __all__ = ['DEV_CORPORA', 'DEPLOYMENT', 'FIXTURE_SPLIT', 'SEEDS_RESULT', 'QUALIT
            'dev_gain', 'evaluate_recipe', 'recipe_row', 'recipe_table', 'plot_gains', 'recipe_budgets', 'plot_budgets',
            'train_budgets', 'chosen_budget', 'deployment_row', 'side_by_side', 'named_paths', 'read_deployment',
            'sampled_metrics', 'seed_comparison', 'pooled', 'seeds_table', 'versus', 'plot_seeds', 'measure_seeds',
-           'joined_seeds', 'sampled_quality', 'qmd_split_gains', 'qmd_versus', 'recipe_files', 'evaluate_command',
-           'table_command', 'budget_command', 'deploy_command', 'seeds_command']
+           'joined_seeds', 'sampled_quality', 'qmd_split_gains', 'qmd_versus', 'recipe_files', 'without_echoes',
+           'echo_ablation', 'expansion_shape', 'evaluate_command', 'table_command', 'budget_command', 'deploy_command',
+           'seeds_command']
 
 # %% ../nbs/06c_recipes.ipynb #95ecf394
 import os, sys, json
@@ -373,6 +374,57 @@ RESULTS = "evals/results/recipes"
 def recipe_files(results=RESULTS) -> list:
     "The recipe documents in `results` (the checkout's by default), oldest first."
     return sorted(rooted(results).glob("*.json"), key=lambda p: json.loads(p.read_text()).get("order", 0))
+
+# %% ../nbs/06c_recipes.ipynb #without-echoes
+from .reward import echoes_query
+
+def without_echoes(query: str, text: str) -> str:
+    "`text` without the lex and vec lines that only restate `query` (the rubric's echo rule); other lines as they were."
+    def echo(line):
+        kind, _, content = line.partition(":")
+        return kind.strip() in ("lex", "vec") and echoes_query(query, content.strip())
+    return "".join(f"{line}\n" for line in text.splitlines() if not echo(line))
+
+# %% ../nbs/06c_recipes.ipynb #echo-ablation
+def _ablation_row(split, n, echoed, removed, written: dict, cut: dict) -> dict:
+    c = paired_comparison(_metric_dicts(written), _metric_dicts(cut), "m")
+    return {"split": split, "expansions": n, "with an echo": echoed / n, "echo lines each": removed / n,
+            **{k: c[k] for k in ("relative", "p", "wins", "losses")}}
+
+def echo_ablation(doc: dict, name: str, judges: dict | None = None) -> pd.DataFrame:
+    "Per split and pooled: recipe `name`'s seed-mean metric without its echo lines against as written (nothing generated)."
+    rows, written, cut, totals = [], {}, {}, np.zeros(3)
+    for split, seeds in doc["runs"][name].items():
+        judge = (judges or {}).get(split) or Judge.load(rooted(f"evals/retrieval/{split}"), "dev")
+        counts, split_cut = np.zeros(3), []
+        for run in seeds.values():
+            texts = run["expansions"]
+            kept = {q: without_echoes(judge.bench.queries[q], t) for q, t in texts.items()}
+            split_cut.append({q: run["metric"][q] if kept[q] == t else judge.measure(q, kept[q] or None)
+                              for q, t in texts.items()})
+            counts += (len(texts), sum(kept[q] != t for q, t in texts.items()),
+                       sum(len(t.splitlines()) - len(kept[q].splitlines()) for q, t in texts.items()))
+        mean = lambda runs: {f"{split}/{q}": float(np.mean([r[q] for r in runs])) for q in runs[0]}
+        w, c = mean([r["metric"] for r in seeds.values()]), mean(split_cut)
+        rows.append(_ablation_row(split, *counts, w, c))
+        written, cut, totals = {**written, **w}, {**cut, **c}, totals + counts
+    rows.append(_ablation_row("pooled", *totals, written, cut))
+    return pd.DataFrame(rows)
+
+# %% ../nbs/06c_recipes.ipynb #expansion-shape
+from .reward import parse_expansion
+
+def expansion_shape(doc: dict, names) -> pd.DataFrame:
+    "Per recipe: lex, vec and hyde lines per expansion, the share with one lex line, and characters (every split and seed)."
+    rows = {}
+    for name in names:
+        texts = [t for seeds in doc["runs"][name].values() for run in seeds.values() for t in run["expansions"].values()]
+        parsed = [parse_expansion(t) for t in texts]
+        rows[name] = {"expansions": len(texts), "lex": np.mean([len(e.lex) for e in parsed]),
+                      "one lex line": np.mean([len(e.lex) == 1 for e in parsed]),
+                      "vec": np.mean([len(e.vec) for e in parsed]), "hyde": np.mean([len(e.hyde) for e in parsed]),
+                      "characters": np.mean([len(t) for t in texts])}
+    return pd.DataFrame(rows).T
 
 # %% ../nbs/06c_recipes.ipynb #1365d7bf
 from typing import Annotated
