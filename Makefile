@@ -109,40 +109,24 @@ recipes: $(STAMP)                        ## issue 14's recipes side by side (hou
 		--out data/expert/round2-a.jsonl --corpus $(addprefix evals/retrieval/,qmd-notes git-docs sqlite-docs)
 	$(BIN)/qmdx-utility expert --model runs/main/gguf/qmd-query-expansion-135M-q8_0.gguf --threads 1 -n 4 \
 		--out data/expert/round2-b.jsonl --corpus $(addprefix evals/retrieval/,debian-handbook team-notes)   # round 2, two halves
-	$(BIN)/qmdx-sft --config configs/sft-expert2-cpu.yaml
-	$(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/recipes/expert-2/adapter --output runs/recipes/expert-2/gguf \
-		--name expert-2 --quants q8_0 --force
-	$(BIN)/qmdx-recipes evaluate expert-2 --order 10 --adapter runs/recipes/expert-2/adapter --summary runs/main/sft-stage1/summary.json \
-		runs/main/sft/summary.json runs/recipes/expert-2/summary.json data/expert/round2-a.run.json data/expert/round2-b.run.json \
-		--note "(b2) main + a second expert round: 4 Q8_0 samples for all 412 train queries, 365 kept, then 30 SFT steps (configs/sft-expert2-cpu.yaml); extra = the round's sampling, two halves side by side, wall seconds added"
-	$(BIN)/qmdx-recipes seeds expert-2=runs/recipes/expert-2/gguf/expert-2-q8_0.gguf -o evals/results/recipes-seeds-expert-2.json
-	for s in 0 1 2; do $(BIN)/qmdx-gguf report runs/recipes/expert-2/gguf/expert-2-q8_0.gguf --no-hf --threads 1 --seed $$s \
-		-o evals/results/gguf-seeds/expert-2-seed$$s.json || exit 1; done
-	for d in "" -draw2 -draw3; do $(BIN)/qmdx-qmd runs/recipes/expert-2/gguf/expert-2-q8_0.gguf --no-expansion \
-		-o evals/results/qmd-hybrid-expert-2$$d.json || exit 1; done
 	$(BIN)/qmdx-data clean data/expert/round2-a.jsonl data/expert/round2-b.jsonl --fix --out data/expert/round2-clean.jsonl
-	$(BIN)/qmdx-sft --config configs/sft-expert2-clean-cpu.yaml   # the round's samples without their echo lines
-	$(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/recipes/expert-2-clean/adapter --output runs/recipes/expert-2-clean/gguf \
-		--name expert-2-clean --quants q8_0 --force
-	for s in 0 1 2; do $(BIN)/qmdx-gguf report runs/recipes/expert-2-clean/gguf/expert-2-clean-q8_0.gguf --no-hf --threads 1 \
-		--seed $$s -o evals/results/gguf-seeds/expert-2-clean-seed$$s.json || exit 1; done
-	$(BIN)/qmdx-recipes evaluate expert-2-clean --order 11 --adapter runs/recipes/expert-2-clean/adapter \
-		--summary runs/main/sft-stage1/summary.json runs/main/sft/summary.json runs/recipes/expert-2-clean/summary.json \
-		data/expert/round2-a.run.json data/expert/round2-b.run.json \
-		--note "(b3) main + the second expert round's samples without their echo lines: qmdx-data clean --fix kept 295 of 365, then 30 SFT steps (configs/sft-expert2-clean-cpu.yaml); extra = the round's sampling, two halves side by side, wall seconds added"
-	$(BIN)/qmdx-recipes seeds expert-2-clean=runs/recipes/expert-2-clean/gguf/expert-2-clean-q8_0.gguf --threads 1 \
-		-o evals/results/recipes-seeds-expert-2-clean.json
-	for d in "" -draw2 -draw3; do $(BIN)/qmdx-qmd runs/recipes/expert-2-clean/gguf/expert-2-clean-q8_0.gguf --no-expansion \
-		-o evals/results/qmd-hybrid-expert-2-clean$$d.json || exit 1; done
 	$(BIN)/qmdx-data clean data/expert/round2-a.jsonl data/expert/round2-b.jsonl --drop --out data/expert/round2-drop.jsonl
-	$(BIN)/qmdx-sft --config configs/sft-expert2-drop-cpu.yaml   # the round's samples without a defect: dropped, not cut
-	$(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/recipes/expert-2-drop/adapter --output runs/recipes/expert-2-drop/gguf \
-		--name expert-2-drop --quants q8_0 --force
-	$(BIN)/qmdx-recipes seeds expert-2-drop=runs/recipes/expert-2-drop/gguf/expert-2-drop-q8_0.gguf --threads 1 \
-		-o evals/results/recipes-seeds-expert-2-drop.json
-	for s in 0 1 2; do $(BIN)/qmdx-gguf report runs/recipes/expert-2-drop/gguf/expert-2-drop-q8_0.gguf --no-hf --threads 1 \
-		--seed $$s -o evals/results/gguf-seeds/expert-2-drop-seed$$s.json || exit 1; done
-	for d in "" -draw2 -draw3; do $(BIN)/qmdx-qmd runs/recipes/expert-2-drop/gguf/expert-2-drop-q8_0.gguf --no-expansion \
-		-o evals/results/qmd-hybrid-expert-2-drop$$d.json || exit 1; done
+	for c in expert2 expert2-clean expert2-drop; do $(BIN)/qmdx-sft --config configs/sft-$$c-cpu.yaml || exit 1; done   # round 2 as sampled, its echo lines cut, its defective samples dropped
+	$(BIN)/qmdx-recipes evaluate expert-2 --order 10 --adapter runs/recipes/expert-2/adapter \
+		--summary runs/main/sft-stage1/summary.json runs/main/sft/summary.json runs/recipes/expert-2/summary.json data/expert/round2-a.run.json data/expert/round2-b.run.json \
+		--note "(b2) main + a second expert round: 4 Q8_0 samples for all 412 train queries, 365 kept, then 30 SFT steps (configs/sft-expert2-cpu.yaml); extra = the round's sampling, two halves side by side, wall seconds added"
+	$(BIN)/qmdx-recipes evaluate expert-2-clean --order 11 --adapter runs/recipes/expert-2-clean/adapter \
+		--summary runs/main/sft-stage1/summary.json runs/main/sft/summary.json runs/recipes/expert-2-clean/summary.json data/expert/round2-a.run.json data/expert/round2-b.run.json \
+		--note "(b3) main + the second expert round's samples without their echo lines: qmdx-data clean --fix kept 295 of 365, then 30 SFT steps (configs/sft-expert2-clean-cpu.yaml); extra = the round's sampling, two halves side by side, wall seconds added"
+	$(BIN)/qmdx-recipes evaluate expert-2-drop --order 12 --adapter runs/recipes/expert-2-drop/adapter \
+		--summary runs/main/sft-stage1/summary.json runs/main/sft/summary.json runs/recipes/expert-2-drop/summary.json data/expert/round2-a.run.json data/expert/round2-b.run.json \
+		--note "(b4) main + the second expert round's samples without a curation defect: qmdx-data clean --drop kept 196 of 365, then 30 SFT steps (configs/sft-expert2-drop-cpu.yaml); extra = the round's sampling, two halves side by side, wall seconds added"
+	for n in expert-2 expert-2-clean expert-2-drop; do $(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/recipes/$$n/adapter \
+		--output runs/recipes/$$n/gguf --name $$n --quants q8_0 --force && \
+		$(BIN)/qmdx-recipes seeds $$n=runs/recipes/$$n/gguf/$$n-q8_0.gguf --threads 1 -o evals/results/recipes-seeds-$$n.json && \
+		for s in 0 1 2; do $(BIN)/qmdx-gguf report runs/recipes/$$n/gguf/$$n-q8_0.gguf --no-hf --threads 1 --seed $$s \
+			-o evals/results/gguf-seeds/$$n-seed$$s.json || exit 1; done && \
+		for d in "" -draw2 -draw3; do $(BIN)/qmdx-qmd runs/recipes/$$n/gguf/$$n-q8_0.gguf --no-expansion \
+			-o evals/results/qmd-hybrid-$$n$$d.json || exit 1; done || exit 1; done
 	$(BIN)/qmdx-recipes budget
 	$(BIN)/qmdx-recipes table
