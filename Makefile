@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
 
-.PHONY: setup main test nbdev-test export execute bench lab docs qmd-check rhythm recipes
+.PHONY: setup main test nbdev-test export execute bench lab docs qmd-check rhythm recipes expert
 
 setup: $(STAMP)
 
@@ -52,8 +52,32 @@ docs: $(STAMP)                           ## offline docs site in _docs/ (execute
 qmd-check: $(STAMP)                      ## QMD 2.8.3 itself (Node 22 + QMD from npm, cached) on a GGUF (default: the 135M Q8_0 export)
 	$(BIN)/qmdx-qmd $(ARGS)
 
+# one variant's Q8_0 export, seeds study, three seeded quality reports and three QMD draws; the blank last line keeps
+# the commands of one variant apart from the next when $(foreach) joins them
+define MEASURE
+$(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/recipes/$(1)/adapter --output runs/recipes/$(1)/gguf --name $(1) --quants q8_0 --force
+$(BIN)/qmdx-recipes seeds $(1)=runs/recipes/$(1)/gguf/$(1)-q8_0.gguf --threads 1 -o evals/results/recipes-seeds-$(1).json
+for s in 0 1 2; do $(BIN)/qmdx-gguf report runs/recipes/$(1)/gguf/$(1)-q8_0.gguf --no-hf --threads 1 --seed $$s -o evals/results/gguf-seeds/$(1)-seed$$s.json || exit 1; done
+for d in "" -draw2 -draw3; do $(BIN)/qmdx-qmd runs/recipes/$(1)/gguf/$(1)-q8_0.gguf --no-expansion -o evals/results/qmd-hybrid-$(1)$$d.json || exit 1; done
+
+endef
+
+# expert iteration, one round: MODEL, OUT (without -a/-b) and extra options; the corpora in two halves, one core each
+ROUND = $(BIN)/qmdx-utility expert --model $(1) --threads 1 -n 4 $(3) --out $(2)-a.jsonl \
+		--corpus $(addprefix evals/retrieval/,qmd-notes git-docs sqlite-docs) & half=$$!; \
+	$(BIN)/qmdx-utility expert --model $(1) --threads 1 -n 4 $(3) --out $(2)-b.jsonl \
+		--corpus $(addprefix evals/retrieval/,debian-handbook team-notes) && wait $$half
+
+expert: $(STAMP)                         ## two expert rounds on the main job's model (needs `make main`; about 1.5 h on 2 cores, resumes): runs/recipes/expert-3/gguf, the Q8_0 file that meets the rubric, grounding and stopping targets
+	$(call ROUND,runs/main/gguf/qmd-query-expansion-135M-q8_0.gguf,data/expert/round2)
+	$(BIN)/qmdx-sft --config configs/sft-expert2-cpu.yaml
+	$(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/recipes/expert-2/adapter --output runs/recipes/expert-2/gguf --name expert-2 --quants q8_0 --force
+	$(call ROUND,runs/recipes/expert-2/gguf/expert-2-q8_0.gguf,data/expert/round3,--min-rubric 0.9)
+	$(BIN)/qmdx-sft --config configs/sft-expert3-cpu.yaml
+	$(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/recipes/expert-3/adapter --output runs/recipes/expert-3/gguf --name expert-3 --quants q8_0 --force
+
 CORPORA = evals/retrieval/qmd-notes evals/retrieval/git-docs evals/retrieval/sqlite-docs evals/retrieval/debian-handbook evals/retrieval/team-notes
-recipes: $(STAMP)                        ## issue 14's recipes side by side (hours on 2 cores; needs `make main` and `qmdx-main --run-dir runs/revised --sft-config configs/sft-cpu.yaml --gguf` (recipe (a)) first)
+recipes: $(STAMP) expert                 ## issue 14's recipes side by side (hours on 2 cores; needs `make main` and `qmdx-main --run-dir runs/revised --sft-config configs/sft-cpu.yaml --gguf` (recipe (a)) first)
 	$(BIN)/qmdx-utility expert --model runs/revised/gguf/qmd-query-expansion-135M-q8_0.gguf --threads 1 -n 4 --out data/expert/round1.jsonl --corpus $(CORPORA)
 	for c in qmd-notes git-docs; do $(BIN)/qmdx-utility budget evals/retrieval/$$c --split train --model runs/revised/gguf/qmd-query-expansion-135M-q8_0.gguf \
 		-o evals/results/budget/train-$$c-sft-revised.json; done
@@ -105,13 +129,9 @@ recipes: $(STAMP)                        ## issue 14's recipes side by side (hou
 		-o evals/results/qmd-hybrid-sharpen-2$$d.json || exit 1; done
 	for c in $(notdir $(CORPORA)); do $(BIN)/qmdx-utility budget evals/retrieval/$$c --split train --threads 1 \
 		--model runs/main/gguf/qmd-query-expansion-135M-q8_0.gguf -o evals/results/budget/train-$$c-main.json || exit 1; done
-	$(BIN)/qmdx-utility expert --model runs/main/gguf/qmd-query-expansion-135M-q8_0.gguf --threads 1 -n 4 \
-		--out data/expert/round2-a.jsonl --corpus $(addprefix evals/retrieval/,qmd-notes git-docs sqlite-docs)
-	$(BIN)/qmdx-utility expert --model runs/main/gguf/qmd-query-expansion-135M-q8_0.gguf --threads 1 -n 4 \
-		--out data/expert/round2-b.jsonl --corpus $(addprefix evals/retrieval/,debian-handbook team-notes)   # round 2, two halves
 	$(BIN)/qmdx-data clean data/expert/round2-a.jsonl data/expert/round2-b.jsonl --fix --out data/expert/round2-clean.jsonl
 	$(BIN)/qmdx-data clean data/expert/round2-a.jsonl data/expert/round2-b.jsonl --drop --out data/expert/round2-drop.jsonl
-	for c in expert2 expert2-clean expert2-drop; do $(BIN)/qmdx-sft --config configs/sft-$$c-cpu.yaml || exit 1; done   # round 2 as sampled, its echo lines cut, its defective samples dropped
+	for c in expert2-clean expert2-drop; do $(BIN)/qmdx-sft --config configs/sft-$$c-cpu.yaml || exit 1; done   # round 2's echo lines cut, its defective samples dropped
 	$(BIN)/qmdx-recipes evaluate expert-2 --order 10 --adapter runs/recipes/expert-2/adapter \
 		--summary runs/main/sft-stage1/summary.json runs/main/sft/summary.json runs/recipes/expert-2/summary.json data/expert/round2-a.run.json data/expert/round2-b.run.json \
 		--note "(b2) main + a second expert round: 4 Q8_0 samples for all 412 train queries, 365 kept, then 30 SFT steps (configs/sft-expert2-cpu.yaml); extra = the round's sampling, two halves side by side, wall seconds added"
@@ -121,12 +141,13 @@ recipes: $(STAMP)                        ## issue 14's recipes side by side (hou
 	$(BIN)/qmdx-recipes evaluate expert-2-drop --order 12 --adapter runs/recipes/expert-2-drop/adapter \
 		--summary runs/main/sft-stage1/summary.json runs/main/sft/summary.json runs/recipes/expert-2-drop/summary.json data/expert/round2-a.run.json data/expert/round2-b.run.json \
 		--note "(b4) main + the second expert round's samples without a curation defect: qmdx-data clean --drop kept 196 of 365, then 30 SFT steps (configs/sft-expert2-drop-cpu.yaml); extra = the round's sampling, two halves side by side, wall seconds added"
-	for n in expert-2 expert-2-clean expert-2-drop; do $(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/recipes/$$n/adapter \
-		--output runs/recipes/$$n/gguf --name $$n --quants q8_0 --force && \
-		$(BIN)/qmdx-recipes seeds $$n=runs/recipes/$$n/gguf/$$n-q8_0.gguf --threads 1 -o evals/results/recipes-seeds-$$n.json && \
-		for s in 0 1 2; do $(BIN)/qmdx-gguf report runs/recipes/$$n/gguf/$$n-q8_0.gguf --no-hf --threads 1 --seed $$s \
-			-o evals/results/gguf-seeds/$$n-seed$$s.json || exit 1; done && \
-		for d in "" -draw2 -draw3; do $(BIN)/qmdx-qmd runs/recipes/$$n/gguf/$$n-q8_0.gguf --no-expansion \
-			-o evals/results/qmd-hybrid-$$n$$d.json || exit 1; done || exit 1; done
+	$(foreach n,expert-2 expert-2-clean expert-2-drop,$(call MEASURE,$(n)))
+	$(BIN)/qmdx-recipes evaluate expert-3 --order 13 --adapter runs/recipes/expert-3/adapter \
+		--summary runs/main/sft-stage1/summary.json runs/main/sft/summary.json runs/recipes/expert-2/summary.json data/expert/round2-a.run.json data/expert/round2-b.run.json \
+			runs/recipes/expert-3/summary.json data/expert/round3-a.run.json data/expert/round3-b.run.json \
+		--note "(b5) (b2) + a third expert round: 4 Q8_0 samples of (b2)'s file for all 412 train queries, kept only at rubric >= 0.9, 334 kept, then 30 SFT steps from (b2)'s adapter (configs/sft-expert3-cpu.yaml); extra = rounds 2 and 3's sampling, two halves side by side each, wall seconds added"
+	$(call MEASURE,expert-3)
+	for s in 0 1 2; do $(BIN)/qmdx-eval --model runs/recipes/expert-3/adapter --seed $$s -o evals/results/eval-seeds/expert-3-seed$$s.json && \
+		$(BIN)/qmdx-eval --model runs/main/sft/adapter --seed $$s -o evals/results/eval-seeds/main-seed$$s.json || exit 1; done   # both in transformers over seeds
 	$(BIN)/qmdx-recipes budget
 	$(BIN)/qmdx-recipes table

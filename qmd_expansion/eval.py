@@ -16,7 +16,7 @@ from .data import (read_queries, read_jsonl, DataError, write_jsonl, query_text,
                                 eval_queries_file)
 from .models import load_model, prompt_text
 from .qmd_contract import Sampling, QMD_SAMPLING
-from .common import atomic_write_text
+from .common import atomic_write_text, shown_path
 from .grounding import ground_many
 
 # %% ../nbs/03_eval.ipynb #30755fce
@@ -155,7 +155,7 @@ def evaluate_model(model_spec: str, queries_file, sft: str | None = None, sampli
     gens = generate_expansions(mdl, tok, [q for _, q in pairs], sampling, batch_size, seed, progress)
     items = [dict(asdict(g), category=c) for (c, _), g in zip(pairs, gens)]
     rows = score_rows(items)
-    settings = {"model": model_spec, "sft_model": sft, "queries": str(queries_file), "sampling": asdict(sampling),
+    settings = {"model": model_spec, "sft_model": sft, "queries": shown_path(queries_file), "sampling": asdict(sampling),
                 "batch_size": batch_size, "seed": seed, "generation_seconds": round(time.time() - start, 1),
                 "torch_threads": torch_threads()}
     return {"settings": settings, "summary": summarize(rows), "rows": rows}

@@ -504,7 +504,7 @@ def deployment_report(ggufs, queries_file, hf_model: str | None = None, hf_sft: 
     base = transformers_summary(hf) if hf else None
     for r in files.values():
         if base: r["summary"]["quant_loss_points"] = round(100 * (base["average_raw"] - r["summary"]["average_raw"]), 2)
-    return {"settings": {"queries": str(queries_file), "sampling": asdict(sampling), "threads": threads, "seed": seed,
+    return {"settings": {"queries": shown_path(queries_file), "sampling": asdict(sampling), "threads": threads, "seed": seed,
                          "context": EXPAND_CONTEXT, "grammar": QMD_GRAMMAR, "llama_cpp_python": LLAMA_CPP_VERSION,
                          "transformers": {"model": hf["settings"].get("model"),
                                           "sft_model": hf["settings"].get("sft_model"),

@@ -315,12 +315,16 @@ def joined_seeds(docs) -> dict:
 # %% ../nbs/06c_recipes.ipynb #d0596d67
 QUALITY = {"rubric": "average_raw", "invented": "invented_line_rate", "stopped": "stop_rate", "valid": "format_valid_rate"}
 
+def _quality_runs(doc: dict) -> list:
+    "`(name, summary)` of each GGUF file of a `qmdx-gguf report`, or of the model of a `qmdx-eval` result."
+    if "files" in doc: return [(str(Path(f["file"]).with_suffix("")), f["summary"]) for f in doc["files"].values()]
+    return [(doc["settings"]["model"], {**doc["summary"], "average_raw": doc["summary"]["average"]})]
+
 def sampled_quality(reports) -> pd.DataFrame:
-    "Rubric, invented, stopped and valid rates per GGUF file (path less `.gguf`) over per-seed `qmdx-gguf report` docs."
+    "Rubric, invented, stopped and valid rates per GGUF file (path less `.gguf`) or transformers model over per-seed docs."
     per_file = {}
     for doc in (r if isinstance(r, dict) else json.loads(Path(r).read_text()) for r in reports):
-        for f in doc["files"].values():
-            per_file.setdefault(str(Path(f["file"]).with_suffix("")), []).append(f["summary"])
+        for name, summary in _quality_runs(doc): per_file.setdefault(name, []).append(summary)
     rows = []
     for name, runs in per_file.items():
         row = {"file": name, "seeds": len(runs)}

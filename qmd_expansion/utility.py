@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['TRAINING_CORPORA', 'train_utility_reward', 'BUDGETS', 'UNSAFE', 'NOTES_CORPORA', 'main', 'Judge', 'query_index',
            'make_utility_reward', 'lazy_utility_reward', 'keep_lines', 'budget_study', 'gguf_expansions',
-           'read_expansions', 'safe', 'expert_scorer', 'expert_rows', 'add_round_time', 'budget_command',
-           'expert_command']
+           'read_expansions', 'safe', 'expert_scorer', 'expert_rows', 'check_round_settings', 'add_round_time',
+           'budget_command', 'expert_command']
 
 # %% ../nbs/06b_utility.ipynb #653f4b5d
 import sys, json, time, itertools
@@ -165,12 +165,24 @@ def expert_rows(judges) -> list[tuple[str, str]]:
 
 
 # %% ../nbs/06b_utility.ipynb #401b665c
-def add_round_time(out, wall: float, cpu: float) -> dict:
-    "Add one invocation's seconds to the round's `OUT.run.json` (written atomically); the totals."
-    path = Path(out).with_suffix(".run.json")
+def _round_file(out) -> Path: return Path(out).with_suffix(".run.json")
+
+def check_round_settings(out, settings: dict):
+    "Refuse to resume the round in `OUT` under settings other than those it was started with."
+    path = _round_file(out)
+    before = json.loads(path.read_text()).get("settings") if path.exists() else None
+    if before is None: return
+    changed = [f"{k}: {before.get(k)!r} -> {settings.get(k)!r}" for k in sorted(set(before) | set(settings))
+               if before.get(k) != settings.get(k)]
+    if changed: raise UsageError(f"{path}: the round was started with other settings ({'; '.join(changed)}); "
+                                 "resume with the same ones or write to another --out")
+
+def add_round_time(out, wall: float, cpu: float, settings: dict | None = None) -> dict:
+    "Add one invocation's seconds to the round's `OUT.run.json` (written atomically, with `settings`); the totals."
+    path = _round_file(out)
     done = json.loads(path.read_text()) if path.exists() else {"seconds": 0.0, "cpu_seconds": 0.0, "invocations": 0}
     done = {"seconds": round(done["seconds"] + wall, 1), "cpu_seconds": round(done["cpu_seconds"] + cpu, 1),
-            "invocations": done["invocations"] + 1}
+            "invocations": done["invocations"] + 1} | ({"settings": settings} if settings else {})
     atomic_write_text(path, json.dumps(done))
     return done
 
@@ -205,9 +217,13 @@ def expert_command(*,
                    n: int = 4,                  # samples per query
                    seed: int = 0,
                    threads: int = 2,            # llama.cpp threads when MODEL is a .gguf
+                   min_rubric: float = 0.8,     # a sample is kept only at this rubric score or above
                    ):
     "One round of expert iteration on the train splits of training corpora."
     from qmd_expansion.generation import generate_offline, offline_report
+    if not 0.0 <= min_rubric <= 1.0: raise UsageError(f"--min-rubric must lie in 0..1, got {min_rubric}")
+    settings = {"model": str(model), "n": n, "seed": seed, "min_rubric": min_rubric}
+    check_round_settings(out, settings)
     judges = [Judge.load(d, "train") for d in corpus]
     sampler = None
     if str(model).endswith(".gguf"):   # the deployed format samples far faster than transformers on a CPU
@@ -215,8 +231,8 @@ def expert_command(*,
         sampler = gguf_sampler(load_gguf(model, threads)[0], n, seed=seed)
     wall, cpu = time.perf_counter(), time.process_time()
     try: report = generate_offline(expert_rows(judges), out, model=model, n=n, threshold=0.0,
-                                   scorer=expert_scorer(judges), seed=seed, sampler=sampler)
-    finally: spent = add_round_time(out, time.perf_counter() - wall, time.process_time() - cpu)
+                                   scorer=expert_scorer(judges, min_rubric), seed=seed, sampler=sampler)
+    finally: spent = add_round_time(out, time.perf_counter() - wall, time.process_time() - cpu, settings)
     print(offline_report(report))
     print(f"sampled and judged in {spent['seconds']:.0f} s wall, {spent['cpu_seconds']:.0f} s CPU "
           f"over {spent['invocations']} run(s)")
