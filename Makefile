@@ -52,10 +52,13 @@ docs: $(STAMP)                           ## offline docs site in _docs/ (execute
 qmd-check: $(STAMP)                      ## QMD 2.8.3 itself (Node 22 + QMD from npm, cached) on a GGUF (default: the 135M Q8_0 export)
 	$(BIN)/qmdx-qmd $(ARGS)
 
+# a recipe's adapter exported to Q8_0 under runs/recipes/NAME/gguf
+EXPORT = $(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/recipes/$(1)/adapter --output runs/recipes/$(1)/gguf --name $(1) --quants q8_0 --force
+
 # one variant's Q8_0 export, seeds study, three seeded quality reports and three QMD draws; the blank last line keeps
 # the commands of one variant apart from the next when $(foreach) joins them
 define MEASURE
-$(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/recipes/$(1)/adapter --output runs/recipes/$(1)/gguf --name $(1) --quants q8_0 --force
+$(call EXPORT,$(1))
 $(BIN)/qmdx-recipes seeds $(1)=runs/recipes/$(1)/gguf/$(1)-q8_0.gguf --threads 1 -o evals/results/recipes-seeds-$(1).json
 for s in 0 1 2; do $(BIN)/qmdx-gguf report runs/recipes/$(1)/gguf/$(1)-q8_0.gguf --no-hf --threads 1 --seed $$s -o evals/results/gguf-seeds/$(1)-seed$$s.json || exit 1; done
 for d in "" -draw2 -draw3; do $(BIN)/qmdx-qmd runs/recipes/$(1)/gguf/$(1)-q8_0.gguf --no-expansion -o evals/results/qmd-hybrid-$(1)$$d.json || exit 1; done
@@ -71,10 +74,10 @@ ROUND = $(BIN)/qmdx-utility expert --model $(1) --threads 1 -n 4 $(3) --out $(2)
 expert: $(STAMP)                         ## two expert rounds on the main job's model (needs `make main`; about 1.5 h on 2 cores, resumes): runs/recipes/expert-3/gguf, the Q8_0 file that meets the rubric, grounding and stopping targets
 	$(call ROUND,runs/main/gguf/qmd-query-expansion-135M-q8_0.gguf,data/expert/round2)
 	$(BIN)/qmdx-sft --config configs/sft-expert2-cpu.yaml
-	$(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/recipes/expert-2/adapter --output runs/recipes/expert-2/gguf --name expert-2 --quants q8_0 --force
+	$(call EXPORT,expert-2)
 	$(call ROUND,runs/recipes/expert-2/gguf/expert-2-q8_0.gguf,data/expert/round3,--min-rubric 0.9)
 	$(BIN)/qmdx-sft --config configs/sft-expert3-cpu.yaml
-	$(BIN)/qmdx-gguf export --base smollm2-135m --sft runs/recipes/expert-3/adapter --output runs/recipes/expert-3/gguf --name expert-3 --quants q8_0 --force
+	$(call EXPORT,expert-3)
 
 CORPORA = evals/retrieval/qmd-notes evals/retrieval/git-docs evals/retrieval/sqlite-docs evals/retrieval/debian-handbook evals/retrieval/team-notes
 recipes: $(STAMP) expert                 ## issue 14's recipes side by side (hours on 2 cores; needs `make main` and `qmdx-main --run-dir runs/revised --sft-config configs/sft-cpu.yaml --gguf` (recipe (a)) first)
