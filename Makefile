@@ -152,5 +152,14 @@ recipes: $(STAMP) expert                 ## issue 14's recipes side by side (hou
 	$(call MEASURE,expert-3)
 	for s in 0 1 2; do $(BIN)/qmdx-eval --model runs/recipes/expert-3/adapter --seed $$s -o evals/results/eval-seeds/expert-3-seed$$s.json && \
 		$(BIN)/qmdx-eval --model runs/main/sft/adapter --seed $$s -o evals/results/eval-seeds/main-seed$$s.json || exit 1; done   # both in transformers over seeds
+	$(call ROUND,runs/recipes/expert-2/gguf/expert-2-q8_0.gguf,data/expert/round3-gate08)   # the third round at round 2's gate
+	$(BIN)/qmdx-sft --config configs/sft-expert3-gate08-cpu.yaml
+	$(BIN)/qmdx-recipes evaluate expert-3-gate08 --order 14 --adapter runs/recipes/expert-3-gate08/adapter \
+		--summary runs/main/sft-stage1/summary.json runs/main/sft/summary.json runs/recipes/expert-2/summary.json data/expert/round2-a.run.json data/expert/round2-b.run.json \
+			runs/recipes/expert-3-gate08/summary.json data/expert/round3-gate08-a.run.json data/expert/round3-gate08-b.run.json \
+		--note "(b6) (b2) + a third expert round at round 2's gate: 4 Q8_0 samples of (b2)'s file for all 412 train queries, kept at rubric >= 0.8 as round 2, 365 kept, then 30 SFT steps from (b2)'s adapter (configs/sft-expert3-gate08-cpu.yaml); extra = rounds 2 and 3's sampling, two halves side by side each, wall seconds added"
+	$(call MEASURE,expert-3-gate08)
+	for s in 0 1 2; do $(BIN)/qmdx-eval --model runs/recipes/expert-3-gate08/adapter --seed $$s \
+		-o evals/results/eval-seeds/expert-3-gate08-seed$$s.json || exit 1; done
 	$(BIN)/qmdx-recipes budget
 	$(BIN)/qmdx-recipes table
