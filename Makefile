@@ -65,6 +65,12 @@ for d in "" -draw2 -draw3; do $(BIN)/qmdx-qmd runs/recipes/$(1)/gguf/$(1)-q8_0.g
 
 endef
 
+# a transformers model's rubric, grounding and stops at seeds 0-2: MODEL, NAME
+EVAL_SEEDS = for s in 0 1 2; do $(BIN)/qmdx-eval --model $(1) --seed $$s -o evals/results/eval-seeds/$(2)-seed$$s.json || exit 1; done
+
+# seconds behind the second round's model: the main job's two stages, the round's two sampling halves, its SFT
+ROUND2_COST = runs/main/sft-stage1/summary.json runs/main/sft/summary.json runs/recipes/expert-2/summary.json data/expert/round2-a.run.json data/expert/round2-b.run.json
+
 # expert iteration, one round: MODEL, OUT (without -a/-b) and extra options; the corpora in two halves, one core each
 ROUND = $(BIN)/qmdx-utility expert --model $(1) --threads 1 -n 4 $(3) --out $(2)-a.jsonl \
 		--corpus $(addprefix evals/retrieval/,qmd-notes git-docs sqlite-docs) & half=$$!; \
@@ -136,7 +142,7 @@ recipes: $(STAMP) expert                 ## issue 14's recipes side by side (hou
 	$(BIN)/qmdx-data clean data/expert/round2-a.jsonl data/expert/round2-b.jsonl --drop --out data/expert/round2-drop.jsonl
 	for c in expert2-clean expert2-drop; do $(BIN)/qmdx-sft --config configs/sft-$$c-cpu.yaml || exit 1; done   # round 2's echo lines cut, its defective samples dropped
 	$(BIN)/qmdx-recipes evaluate expert-2 --order 10 --adapter runs/recipes/expert-2/adapter \
-		--summary runs/main/sft-stage1/summary.json runs/main/sft/summary.json runs/recipes/expert-2/summary.json data/expert/round2-a.run.json data/expert/round2-b.run.json \
+		--summary $(ROUND2_COST) \
 		--note "(b2) main + a second expert round: 4 Q8_0 samples for all 412 train queries, 365 kept, then 30 SFT steps (configs/sft-expert2-cpu.yaml); extra = the round's sampling, two halves side by side, wall seconds added"
 	$(BIN)/qmdx-recipes evaluate expert-2-clean --order 11 --adapter runs/recipes/expert-2-clean/adapter \
 		--summary runs/main/sft-stage1/summary.json runs/main/sft/summary.json runs/recipes/expert-2-clean/summary.json data/expert/round2-a.run.json data/expert/round2-b.run.json \
@@ -146,20 +152,19 @@ recipes: $(STAMP) expert                 ## issue 14's recipes side by side (hou
 		--note "(b4) main + the second expert round's samples without a curation defect: qmdx-data clean --drop kept 196 of 365, then 30 SFT steps (configs/sft-expert2-drop-cpu.yaml); extra = the round's sampling, two halves side by side, wall seconds added"
 	$(foreach n,expert-2 expert-2-clean expert-2-drop,$(call MEASURE,$(n)))
 	$(BIN)/qmdx-recipes evaluate expert-3 --order 13 --adapter runs/recipes/expert-3/adapter \
-		--summary runs/main/sft-stage1/summary.json runs/main/sft/summary.json runs/recipes/expert-2/summary.json data/expert/round2-a.run.json data/expert/round2-b.run.json \
+		--summary $(ROUND2_COST) \
 			runs/recipes/expert-3/summary.json data/expert/round3-a.run.json data/expert/round3-b.run.json \
 		--note "(b5) (b2) + a third expert round: 4 Q8_0 samples of (b2)'s file for all 412 train queries, kept only at rubric >= 0.9, 334 kept, then 30 SFT steps from (b2)'s adapter (configs/sft-expert3-cpu.yaml); extra = rounds 2 and 3's sampling, two halves side by side each, wall seconds added"
 	$(call MEASURE,expert-3)
-	for s in 0 1 2; do $(BIN)/qmdx-eval --model runs/recipes/expert-3/adapter --seed $$s -o evals/results/eval-seeds/expert-3-seed$$s.json && \
-		$(BIN)/qmdx-eval --model runs/main/sft/adapter --seed $$s -o evals/results/eval-seeds/main-seed$$s.json || exit 1; done   # both in transformers over seeds
+	$(call EVAL_SEEDS,runs/recipes/expert-3/adapter,expert-3)
+	$(call EVAL_SEEDS,runs/main/sft/adapter,main)
 	$(call ROUND,runs/recipes/expert-2/gguf/expert-2-q8_0.gguf,data/expert/round3-gate08)   # the third round at round 2's gate
 	$(BIN)/qmdx-sft --config configs/sft-expert3-gate08-cpu.yaml
 	$(BIN)/qmdx-recipes evaluate expert-3-gate08 --order 14 --adapter runs/recipes/expert-3-gate08/adapter \
-		--summary runs/main/sft-stage1/summary.json runs/main/sft/summary.json runs/recipes/expert-2/summary.json data/expert/round2-a.run.json data/expert/round2-b.run.json \
+		--summary $(ROUND2_COST) \
 			runs/recipes/expert-3-gate08/summary.json data/expert/round3-gate08-a.run.json data/expert/round3-gate08-b.run.json \
 		--note "(b6) (b2) + a third expert round at round 2's gate: 4 Q8_0 samples of (b2)'s file for all 412 train queries, kept at rubric >= 0.8 as round 2, 365 kept, then 30 SFT steps from (b2)'s adapter (configs/sft-expert3-gate08-cpu.yaml); extra = rounds 2 and 3's sampling, two halves side by side each, wall seconds added"
 	$(call MEASURE,expert-3-gate08)
-	for s in 0 1 2; do $(BIN)/qmdx-eval --model runs/recipes/expert-3-gate08/adapter --seed $$s \
-		-o evals/results/eval-seeds/expert-3-gate08-seed$$s.json || exit 1; done
+	$(call EVAL_SEEDS,runs/recipes/expert-3-gate08/adapter,expert-3-gate08)
 	$(BIN)/qmdx-recipes budget
 	$(BIN)/qmdx-recipes table
