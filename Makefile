@@ -166,5 +166,14 @@ recipes: $(STAMP) expert                 ## issue 14's recipes side by side (hou
 		--note "(b6) (b2) + a third expert round at round 2's gate: 4 Q8_0 samples of (b2)'s file for all 412 train queries, kept at rubric >= 0.8 as round 2, 365 kept, then 30 SFT steps from (b2)'s adapter (configs/sft-expert3-gate08-cpu.yaml); extra = rounds 2 and 3's sampling, two halves side by side each, wall seconds added"
 	$(call MEASURE,expert-3-gate08)
 	$(call EVAL_SEEDS,runs/recipes/expert-3-gate08/adapter,expert-3-gate08)
+	$(BIN)/qmdx-utility vocabulary --data data/expert/round3-gate08-a.jsonl data/expert/round3-gate08-b.jsonl --corpus $(CORPORA) \
+		--out data/expert/round3-vocabulary.jsonl   # (b6)'s samples, lex lines edited toward their judged documents' words
+	$(BIN)/qmdx-sft --config configs/sft-expert3-vocab-cpu.yaml
+	$(BIN)/qmdx-recipes evaluate expert-3-vocab --order 15 --adapter runs/recipes/expert-3-vocab/adapter \
+		--summary $(ROUND2_COST) \
+			runs/recipes/expert-3-vocab/summary.json data/expert/round3-gate08-a.run.json data/expert/round3-gate08-b.run.json data/expert/round3-vocabulary.run.json \
+		--note "(b7) (b6)'s 365 samples with document vocabulary: qmdx-utility vocabulary replaced a lex line by distinctive words (tf-idf) of the query's judged train documents where that passes the gate and helps more (66 samples), then 30 SFT steps from (b2)'s adapter as (b6) (configs/sft-expert3-vocab-cpu.yaml); extra = rounds 2 and 3's sampling, two halves side by side each, and the edit, wall seconds added"
+	$(call MEASURE,expert-3-vocab)
+	$(call EVAL_SEEDS,runs/recipes/expert-3-vocab/adapter,expert-3-vocab)
 	$(BIN)/qmdx-recipes budget
 	$(BIN)/qmdx-recipes table

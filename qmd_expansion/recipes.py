@@ -8,8 +8,8 @@ __all__ = ['DEV_CORPORA', 'DEPLOYMENT', 'FIXTURE_SPLIT', 'SEEDS_RESULT', 'QUALIT
            'train_budgets', 'chosen_budget', 'deployment_row', 'side_by_side', 'named_paths', 'read_deployment',
            'sampled_metrics', 'seed_comparison', 'pooled', 'seeds_table', 'versus', 'plot_seeds', 'measure_seeds',
            'joined_seeds', 'sampled_quality', 'qmd_split_gains', 'qmd_versus', 'recipe_files', 'without_echoes',
-           'echo_ablation', 'expansion_shape', 'evaluate_command', 'table_command', 'budget_command', 'deploy_command',
-           'seeds_command']
+           'echo_ablation', 'expansion_shape', 'document_vocabulary_rate', 'evaluate_command', 'table_command',
+           'budget_command', 'deploy_command', 'seeds_command']
 
 # %% ../nbs/06c_recipes.ipynb #95ecf394
 import os, sys, json
@@ -429,6 +429,24 @@ def expansion_shape(doc: dict, names) -> pd.DataFrame:
                       "vec": np.mean([len(e.vec) for e in parsed]), "hyde": np.mean([len(e.hyde) for e in parsed]),
                       "characters": np.mean([len(t) for t in texts])}
     return pd.DataFrame(rows).T
+
+# %% ../nbs/06c_recipes.ipynb #vocab-rate
+from .utility import WORD, distinctive_terms, document_frequencies
+
+def document_vocabulary_rate(doc: dict, names, k: int = 10, benches: dict | None = None) -> pd.DataFrame:
+    "Per split and pooled: the share of each recipe's expansions (every seed) with a lex word among the `k` distinctive words of the query's judged documents."
+    hits = {name: {} for name in names}
+    for split in doc["raw"]:
+        bench = (benches or {}).get(split) or load_beir(rooted(f"evals/retrieval/{split}"), "dev")
+        df = document_frequencies(bench.corpus)
+        terms = {q: set(distinctive_terms(bench, q, k, df)) for q in bench.qrels}
+        for name in names:
+            texts = [(q, t) for run in doc["runs"][name].get(split, {}).values() for q, t in run["expansions"].items()]
+            hits[name][split] = [bool(terms[q] & set(WORD.findall(" ".join(parse_expansion(t).lex).lower())))
+                                 for q, t in texts]
+    rates = {name: {**{s: np.mean(h) if h else np.nan for s, h in per.items()},
+                    "pooled": np.mean([x for h in per.values() for x in h])} for name, per in hits.items()}
+    return pd.DataFrame(rates)
 
 # %% ../nbs/06c_recipes.ipynb #1365d7bf
 from typing import Annotated
