@@ -434,7 +434,7 @@ def expansion_shape(doc: dict, names) -> pd.DataFrame:
 from .utility import WORD, distinctive_terms, document_frequencies
 
 def document_vocabulary_rate(doc: dict, names, k: int = 10, benches: dict | None = None) -> pd.DataFrame:
-    "Per split and pooled: the share of each recipe's expansions (every seed) with a lex word among the `k` distinctive words of the query's judged documents."
+    "Per split and pooled: the share of expansions (every seed) with a lex word among their query's `k` document words."
     hits = {name: {} for name in names}
     for split in doc["raw"]:
         bench = (benches or {}).get(split) or load_beir(rooted(f"evals/retrieval/{split}"), "dev")

@@ -304,6 +304,7 @@ def vocabulary_command(*,
                        ):
     "Edit an expert round's kept samples toward the words of their judged train documents."
     if terms < 1: raise UsageError(f"--terms must be at least 1, got {terms}")
+    if not 0.0 <= min_rubric <= 1.0: raise UsageError(f"--min-rubric must lie in 0..1, got {min_rubric}")
     wall, cpu = time.perf_counter(), time.process_time()
     judges = [Judge.load(d, "train") for d in corpus]
     index, examples, seen = query_index(judges), [], {}
@@ -330,8 +331,8 @@ def vocabulary_command(*,
 # %% ../nbs/06b_utility.ipynb #36e85973
 from .common import cli
 
-main = cli("qmdx-utility", budget_command, expert_command, vocabulary_command, description="Retrieval utility of expansions.",
-           errors=(DataError, FileNotFoundError))
+main = cli("qmdx-utility", budget_command, expert_command, vocabulary_command,
+           description="Retrieval utility of expansions.", errors=(DataError, FileNotFoundError))
 
 # %% ../nbs/06b_utility.ipynb #b67555cb
 if __name__ == "__main__" and not hasattr(__import__("builtins"), "get_ipython"): sys.exit(main())  # `python -m`
