@@ -184,7 +184,7 @@ def distinctive_terms(bench: Beir, qid: str, k: int = 3, frequencies: Counter | 
     top = max(grades.values())
     if top <= 0: return []
     tf = Counter(w for d, g in grades.items() if g == top for w in document_words(bench.corpus[d]))
-    own = {stem(w) for w in WORD.findall(bench.queries[qid].lower())}
+    own = {stem(w) for w in WORD.findall(bench.queries[qid].lower())}   # split as documents are (`-wal`: wal)
     n = len(bench.corpus)
     weight = {w: (1 + math.log(c)) * math.log(n / df[w]) for w, c in tf.items()
               if w not in STOPWORDS and stem(w) not in own and df[w] > 1}
@@ -206,8 +206,9 @@ def with_document_vocabulary(examples, judges, max_terms: int = 3, min_rubric: f
         judge, qid = index[_key(ex.query)]
         before = best = judge.utility(qid, ex.completion())
         chosen = ex
-        for k in range(1, max_terms + 1):
-            for variant in vocabulary_variants(ex, distinctive_terms(judge.bench, qid, k, frequencies[judge.name])):
+        ranked = distinctive_terms(judge.bench, qid, max_terms, frequencies[judge.name])
+        for k in range(1, len(ranked) + 1):
+            for variant in vocabulary_variants(ex, ranked[:k]):
                 if not safe(ex.query, variant.completion(), min_rubric): continue
                 gain = judge.utility(qid, variant.completion())
                 if gain > best: chosen, best = variant, gain
